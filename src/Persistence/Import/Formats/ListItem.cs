@@ -3,7 +3,7 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// <summary>
 /// One entry of a list file, in the same neutral shape whatever the file's format.
 /// Parsers only read what the text says; deciding what is a duplicate or an author is the
-/// <see cref="GraphBuilder"/>'s job, so values here are trimmed but otherwise as written.
+/// graph builder's job, so values here are trimmed but otherwise as written.
 /// </summary>
 public sealed record ListItem
 {

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RlhfGraph.Persistence.Import.Formats;
+
+/// <summary>
+/// Reads a heading's text for what its items are and which year it covers. Shared by every format
+/// because all five lists use the same vocabulary ("Datasets", "Blogs", "2020 and before"...).
+/// </summary>
+internal static partial class SectionClassifier
+{
+    /// <summary>
+    /// The kind a heading announces, or null when the heading says nothing about kind
+    /// (e.g. "2023", "RLHF for LLMs: Theory / Methods"), so the enclosing heading's kind applies.
+    /// </summary>
+    public static SectionKind? KindOf(string heading)
+    {
+        var h = heading.ToLowerInvariant();
+        if (h.Contains("survey", StringComparison.Ordinal) || h.Contains("review", StringComparison.Ordinal)) return SectionKind.Surveys;
+        if (h.Contains("dataset", StringComparison.Ordinal)) return SectionKind.Datasets;
+        if (h.Contains("codebase", StringComparison.Ordinal) || h.Contains("open source", StringComparison.Ordinal) || h.Contains("project", StringComparison.Ordinal)) return SectionKind.Codebases;
+        if (h.Contains("blog", StringComparison.Ordinal) && !h.Contains("talk", StringComparison.Ordinal)) return SectionKind.Blogs;
+        if (h.Contains("talk", StringComparison.Ordinal) && !h.Contains("blog", StringComparison.Ordinal)) return SectionKind.Talks;
+        if (h.Contains("report", StringComparison.Ordinal) && !h.Contains("blog", StringComparison.Ordinal)) return SectionKind.Reports;
+        if (h.Contains("book", StringComparison.Ordinal)) return SectionKind.Books;
+        if (h.Contains("paper", StringComparison.Ordinal) || YearOf(heading) is not null) return SectionKind.Papers;
+        return null;
+    }
+
+    /// <summary>The year of a year heading: "2023" gives 2023, "2020 and before" gives 2020.</summary>
+    public static int? YearOf(string heading)
+    {
+        var m = YearHeading().Match(heading.Trim());
+        return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Headings whose lists are navigation or housekeeping, never content.</summary>
+    public static bool IsNonContent(string heading)
+    {
+        var h = heading.ToLowerInvariant();
+        return h.Contains("table of contents", StringComparison.Ordinal) || h.Contains("contribut", StringComparison.Ordinal)
+            || h.Contains("license", StringComparison.Ordinal) || h.Contains("overview", StringComparison.Ordinal)
+            || h.Contains("detailed explanation", StringComparison.Ordinal) || h.Contains("language support", StringComparison.Ordinal)
+            || h.Contains("extra reference", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^((?:19|20)\d\d)(?:\s+and\s+before)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearHeading();
+}
