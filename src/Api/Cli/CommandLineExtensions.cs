@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using RlhfGraph.Persistence;
+using RlhfGraph.Persistence.Import;
+
+namespace RlhfGraph.Api.Cli;
+
+/// <summary>
+/// The API's commands: serving is the default; `seed` and `migrate` are what a deployment runs once,
+/// against the same configuration the server uses.
+/// </summary>
+internal static class CommandLineExtensions
+{
+    public static async Task<int> RunCommandLineAsync(this WebApplication app, string[] args)
+    {
+        var root = new RootCommand("RlhfGraph: the RLHF literature as a GraphQL API.");
+        root.SetAction((_, ct) => ServeAsync(app, ct));
+
+        var source = new Option<string?>("--source") { Description = "Seed folder holding the list files and sources.json (default: Database:SeedDirectory, i.e. seed/)." };
+        var seed = new Command("seed", "Import the lists into the database (one transaction), then print the import report.") { source };
+        seed.SetAction((result, ct) => SeedAsync(app, result.GetValue(source), ct));
+        root.Subcommands.Add(seed);
+
+        var migrate = new Command("migrate", "Apply pending migrations for the configured provider.");
+        migrate.SetAction((_, ct) => MigrateAsync(app, ct));
+        root.Subcommands.Add(migrate);
+
+        // ASP.NET's own "--key value" configuration switches (e.g. --urls) are not ours to reject.
+        root.TreatUnmatchedTokensAsErrors = false;
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(WebApplication app, CancellationToken ct)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.ShouldInitializeOnStartup)
+        {
+            try
+            {
+                await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct).ConfigureAwait(false);
+            }
+            catch (ImportException e)
+            {
+                app.Logger.LogError("Start-up seeding failed: {Message}", e.Message);
+                return 1;
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls) app.Logger.LogInformation("RlhfGraph is serving GraphQL at {Url}/graphql", url.TrimEnd('/'));
+        });
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(WebApplication app, string? source, CancellationToken ct)
+    {
+        var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        try
+        {
+            // SQLite stays zero-setup; on SQL Server migrating is its own deployment step.
+            if (options.Provider == DatabaseProvider.Sqlite) await initializer.MigrateAsync(ct).ConfigureAwait(false);
+            var started = DateTime.UtcNow;
+            var progress = new Progress<string>(step => Console.Error.WriteLine($"[{(DateTime.UtcNow - started).TotalSeconds,6:F1}s] {step}"));
+            var report = await initializer.SeedAsync(source, onlyIfEmpty: false, progress, ct).ConfigureAwait(false);
+            Console.WriteLine(report);
+            foreach (var skipped in report!.SkippedItems) Console.WriteLine($"skipped {skipped}");
+            return 0;
+        }
+        catch (ImportException e)
+        {
+            Console.Error.WriteLine($"seed failed, database unchanged: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(WebApplication app, CancellationToken ct)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct).ConfigureAwait(false);
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+}

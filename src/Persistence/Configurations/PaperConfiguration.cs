@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RlhfGraph.Persistence.Entities;
+
+namespace RlhfGraph.Persistence.Configurations;
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> builder)
+    {
+        builder.Property(p => p.Key).HasMaxLength(ColumnLengths.Key);
+        builder.HasIndex(p => p.Key).IsUnique();
+        builder.Property(p => p.Title).HasMaxLength(ColumnLengths.Title);
+        builder.HasIndex(p => p.Title);
+        builder.Property(p => p.TitleKey).HasMaxLength(ColumnLengths.Title);
+        builder.HasIndex(p => p.TitleKey);
+        builder.Property(p => p.Url).HasMaxLength(ColumnLengths.Url);
+        builder.HasIndex(p => p.Url);
+        builder.Property(p => p.ArxivId).HasMaxLength(ColumnLengths.ShortText);
+        // Filtered so the many papers without an arXiv id don't collide (SQL Server treats NULLs as equal in unique indexes).
+        builder.HasIndex(p => p.ArxivId).IsUnique().HasFilter("[ArxivId] IS NOT NULL");
+        builder.Property(p => p.Venue).HasMaxLength(ColumnLengths.Name);
+        builder.HasIndex(p => p.Venue);
+        builder.HasIndex(p => p.Year);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
+        builder.HasIndex(p => p.Kind);
+        builder.HasIndex(p => p.CitationCount);
+        builder.Property(p => p.Alias).HasMaxLength(ColumnLengths.Name);
+    }
+}

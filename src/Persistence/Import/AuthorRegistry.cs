@@ -1,0 +1,79 @@
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import.Normalization;
+
+namespace RlhfGraph.Persistence.Import;
+
+/// <summary>
+/// Decides who is who. Names are first grouped by their folded key ("Rémi Munos" = "R´emi Munos");
+/// two different keys join only on strong evidence: the same byline position of the same work,
+/// with names <see cref="PersonName.AreCompatible"/> ("Alex J. Chan" at the place "Alex James Chan" holds).
+/// </summary>
+internal sealed class AuthorRegistry
+{
+    private readonly Dictionary<string, int> _idByNameKey = new(StringComparer.Ordinal);
+    private readonly List<List<string>> _spellings = [];
+    private DisjointSet? _sets;
+    private readonly List<(int A, int B)> _evidence = [];
+    private Dictionary<int, string>? _authorKeyByRoot;
+
+    /// <summary>Cleans a byline name and registers it; null for names that clean to nothing or are truncation markers.</summary>
+    public string? Register(string raw)
+    {
+        if (PersonName.IsTruncationMarker(raw)) return null;
+        var name = PersonName.Clean(raw);
+        if (name.Length == 0 || PersonName.IsTruncationMarker(name)) return null;
+        var key = PersonName.Key(name);
+        if (key.Length == 0) return null;
+        if (!_idByNameKey.TryGetValue(key, out var id))
+        {
+            id = _spellings.Count;
+            _idByNameKey[key] = id;
+            _spellings.Add([]);
+        }
+
+        if (!_spellings[id].Contains(name, StringComparer.Ordinal)) _spellings[id].Add(name);
+        return name;
+    }
+
+    /// <summary>Records that two bylines of one work put these names at the same position.</summary>
+    public void SamePosition(string cleanedA, string cleanedB)
+    {
+        var a = _idByNameKey[PersonName.Key(cleanedA)];
+        var b = _idByNameKey[PersonName.Key(cleanedB)];
+        if (a != b && PersonName.AreCompatible(cleanedA, cleanedB)) _evidence.Add((a, b));
+    }
+
+    /// <summary>Builds the authors; call once after every name is registered.</summary>
+    public void Complete(ImportGraph graph)
+    {
+        _sets = new DisjointSet(_spellings.Count);
+        foreach (var (a, b) in _evidence) _sets.Union(a, b);
+        _authorKeyByRoot = [];
+        foreach (var group in _sets.Groups())
+        {
+            var spellings = group.SelectMany(i => _spellings[i]).Distinct(StringComparer.Ordinal).ToList();
+            var name = spellings.OrderByDescending(Richness).ThenBy(s => s, StringComparer.Ordinal).First();
+            var key = PersonName.Key(name);
+            _authorKeyByRoot[group[0]] = key;
+            graph.Authors.Add(new Author
+            {
+                Key = key,
+                Name = name,
+                Kind = PersonName.IsOrganization(name) ? AuthorKind.Organization : AuthorKind.Person,
+            });
+            foreach (var alias in spellings.Where(s => !string.Equals(s, name, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                graph.AuthorAliases.Add((key, alias));
+        }
+    }
+
+    /// <summary>The author key a registered (cleaned) name resolved to.</summary>
+    public string AuthorKeyOf(string cleanedName)
+    {
+        if (_sets is null || _authorKeyByRoot is null) throw new InvalidOperationException("Complete() first.");
+        return _authorKeyByRoot[_sets.Find(_idByNameKey[PersonName.Key(cleanedName)])];
+    }
+
+    // The fullest spelling wins: expanded given names beat initials, real accents beat their absence.
+    private static int Richness(string name) =>
+        (name.Length * 2) + name.Count(ch => ch > 127) - name.Count(ch => ch == '.');
+}

@@ -1,0 +1,565 @@
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import.Formats;
+using RlhfGraph.Persistence.Import.Normalization;
+
+namespace RlhfGraph.Persistence.Import;
+
+/// <summary>
+/// Merges the items of every list into one graph. All dedupe rules live here, in one place:
+/// papers by arXiv id, then folded title, then near-identical titles sharing an author;
+/// codebases by normalized URL, by name, and across an owner move; datasets by alias-aware name;
+/// authors through <see cref="AuthorRegistry"/>.
+/// </summary>
+internal sealed class GraphBuilder
+{
+    /// <summary>Near-duplicate titles must be at least this similar, and share an author.</summary>
+    internal const double NearDuplicateTitleSimilarity = 0.7;
+
+    // A prolific author's papers are compared pairwise; bounding the block keeps a 100k-paper import linear-ish.
+    private const int MaxNearDuplicateBlock = 400;
+
+    private readonly List<SourcedItem> _paperItems = [];
+    private readonly List<SourcedItem> _codebaseItems = [];
+    private readonly List<(SourcedItem Item, string Name, string? Url)> _datasetItems = [];
+    private readonly AuthorRegistry _authors = new();
+    private readonly ImportGraph _graph = new();
+    private readonly Dictionary<SourcedItem, string> _primaryKey = [];
+
+    private GraphBuilder()
+    {
+    }
+
+    public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    {
+        var builder = new GraphBuilder();
+        builder.Classify(lists);
+        var papers = builder.ClusterPapers();
+        var codebases = builder.ClusterCodebases();
+        builder.RegisterPeople(papers, codebases);
+        builder.EmitPapers(papers);
+        builder.EmitCodebases(codebases);
+        builder.EmitDatasets();
+        builder.EmitReports(lists);
+        builder.CountPapersAndDropUncredited();
+        return builder._graph;
+    }
+
+    // Spellings from bylines that lost to a richer one were registered for evidence only;
+    // an author nobody credits is not an author.
+    private void CountPapersAndDropUncredited()
+    {
+        var papers = _graph.PaperAuthors.GroupBy(l => l.AuthorKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var credited = papers.Keys.Concat(_graph.CodebaseAuthors.Select(l => l.AuthorKey)).ToHashSet(StringComparer.Ordinal);
+        _graph.Authors.RemoveAll(a => !credited.Contains(a.Key));
+        _graph.AuthorAliases.RemoveAll(a => !credited.Contains(a.AuthorKey));
+        foreach (var author in _graph.Authors) author.PaperCount = papers.GetValueOrDefault(author.Key);
+    }
+
+    private void Classify(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    {
+        var order = 0;
+        foreach (var (source, list) in lists)
+        {
+            _graph.Sources.Add(source);
+            foreach (var item in list.Items)
+            {
+                var sourced = new SourcedItem(source.Name, item, order++);
+                switch (item.SectionKind)
+                {
+                    case SectionKind.Codebases when IsDatasetPage(item.Url):
+                        _datasetItems.Add((sourced, item.Title, item.Url));
+                        break;
+                    case SectionKind.Codebases:
+                        _codebaseItems.Add(sourced);
+                        break;
+                    case SectionKind.Datasets when !LooksLikePaper(item):
+                        _datasetItems.Add((sourced, item.Title, item.Url));
+                        break;
+                    case SectionKind.Datasets:
+                        // "UltraFeedback: Boosting Language Models with High-quality Feedback" is both the paper and the dataset it introduces.
+                        _datasetItems.Add((sourced, DatasetNameFromPaperTitle(item.Title), null));
+                        _paperItems.Add(sourced);
+                        break;
+                    default:
+                        _paperItems.Add(sourced);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static bool LooksLikePaper(ListItem item) =>
+        item.People.Count > 0 || item.Year is not null || ArxivId.Parse(item.ArxivId ?? item.Url) is not null;
+
+    private static bool IsDatasetPage(string? url) =>
+        url is not null && url.Contains("huggingface.co/datasets/", StringComparison.OrdinalIgnoreCase);
+
+    private static string DatasetNameFromPaperTitle(string title)
+    {
+        foreach (var separator in (string[])[": ", " - "])
+        {
+            var at = title.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0) return title[..at].Trim();
+        }
+
+        return title;
+    }
+
+    private List<PaperCluster> ClusterPapers()
+    {
+        var n = _paperItems.Count;
+        var sets = new DisjointSet(n);
+        var arxivOfRoot = new string?[n];
+        var arxiv = new string?[n];
+        for (var i = 0; i < n; i++)
+        {
+            var item = _paperItems[i].Item;
+            arxiv[i] = ArxivId.Parse(item.ArxivId) ?? ArxivId.Parse(item.Url)
+                ?? item.Links.Select(l => ArxivId.Parse(l.Url)).FirstOrDefault(id => id is not null);
+            arxivOfRoot[i] = arxiv[i];
+        }
+
+        // Two different arXiv ids are two papers, however alike their titles.
+        void TryUnion(int a, int b)
+        {
+            var (ra, rb) = (sets.Find(a), sets.Find(b));
+            if (ra == rb) return;
+            if (arxivOfRoot[ra] is { } x && arxivOfRoot[rb] is { } y && !string.Equals(x, y, StringComparison.Ordinal)) return;
+            var root = sets.Union(ra, rb);
+            arxivOfRoot[root] = arxivOfRoot[ra] ?? arxivOfRoot[rb];
+        }
+
+        UnionByKey(n, i => arxiv[i], TryUnion);
+        var titleKeys = _paperItems.Select(p => TitleKey.Of(p.Item.Title)).ToArray();
+        UnionByKey(n, i => titleKeys[i], TryUnion);
+
+        var byAuthor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var person in _paperItems[i].Item.People)
+            {
+                var key = PersonName.Key(PersonName.Clean(person));
+                if (key.Length == 0) continue;
+                if (!byAuthor.TryGetValue(key, out var block)) byAuthor[key] = block = [];
+                if (block.Count < MaxNearDuplicateBlock && (block.Count == 0 || block[^1] != i)) block.Add(i);
+            }
+        }
+
+        foreach (var block in byAuthor.Values)
+        {
+            for (var x = 0; x < block.Count; x++)
+            {
+                for (var y = x + 1; y < block.Count; y++)
+                {
+                    var (a, b) = (block[x], block[y]);
+                    if (sets.Find(a) == sets.Find(b)) continue;
+                    if (TitleKey.Similarity(_paperItems[a].Item.Title, _paperItems[b].Item.Title) >= NearDuplicateTitleSimilarity)
+                        TryUnion(a, b);
+                }
+            }
+        }
+
+        return sets.Groups()
+            .Select(g => new PaperCluster(g.Select(i => _paperItems[i]).ToList(), g.Select(i => arxiv[i]).FirstOrDefault(id => id is not null)))
+            .ToList();
+    }
+
+    private static void UnionByKey(int n, Func<int, string?> keyOf, Action<int, int> union)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            if (keyOf(i) is not { Length: > 0 } key) continue;
+            if (first.TryGetValue(key, out var j)) union(j, i);
+            else first[key] = i;
+        }
+    }
+
+    private List<CodebaseCluster> ClusterCodebases()
+    {
+        // Candidates: every codebase-section item and every linked code URL on a paper.
+        var candidates = new List<CodebaseCandidate>();
+        foreach (var item in _codebaseItems)
+            candidates.Add(CodebaseCandidate.From(item.Item.Url, item.Item.Title, item, null));
+        foreach (var item in _paperItems)
+        {
+            foreach (var code in item.Item.Code)
+            {
+                if (code.Url is not null)
+                    candidates.Add(CodebaseCandidate.From(code.Url, null, item, code.Label));
+            }
+        }
+
+        var sets = new DisjointSet(candidates.Count);
+        UnionByKey(candidates.Count, i => candidates[i].UrlKey, (a, b) => sets.Union(a, b));
+
+        // A codebase the flattened list names without a link is the linked one with the same name.
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].UrlKey is null) continue;
+            foreach (var name in candidates[i].NameKeys) byName.TryAdd(name, i);
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            foreach (var name in candidates[i].NameKeys)
+            {
+                if (byName.TryGetValue(name, out var j)) sets.Union(i, j);
+            }
+        }
+
+        UnionByKey(candidates.Count, i => candidates[i].UrlKey is null ? candidates[i].NameKeys.FirstOrDefault() : null, (a, b) => sets.Union(a, b));
+
+        // An owner move (lvwerra/trl → huggingface/trl): same repository name and people in common.
+        var repositories = candidates.Select((c, i) => (c, i)).Where(x => x.c.Repository is not null)
+            .GroupBy(x => x.c.Repository!.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in repositories)
+        {
+            var list = group.ToList();
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var (a, b) = (list[x], list[y]);
+                    if (sets.Find(a.i) == sets.Find(b.i)) continue;
+                    if (RepositoryUrl.IsLikelyMove(a.c.Repository!, b.c.Repository!, PeopleOf(a.c), PeopleOf(b.c)))
+                        sets.Union(a.i, b.i);
+                }
+            }
+        }
+
+        return sets.Groups().Select(g => new CodebaseCluster(g.Select(i => candidates[i]).ToList())).ToList();
+    }
+
+    private static IReadOnlyCollection<string> PeopleOf(CodebaseCandidate candidate) =>
+        candidate.CodeLabel is null ? candidate.Item.Item.People : [];
+
+    private void RegisterPeople(List<PaperCluster> papers, List<CodebaseCluster> codebases)
+    {
+        foreach (var cluster in papers)
+            RegisterBylines(cluster.Items.Select(i => i.Item.People));
+        foreach (var cluster in codebases)
+            RegisterBylines(cluster.SectionItems.Select(i => i.Item.People));
+        _authors.Complete(_graph);
+    }
+
+    private void RegisterBylines(IEnumerable<IReadOnlyList<string>> bylines)
+    {
+        var cleaned = bylines.Select(b => b.Select(_authors.Register).OfType<string>().ToList()).ToList();
+        for (var x = 0; x < cleaned.Count; x++)
+        {
+            for (var y = x + 1; y < cleaned.Count; y++)
+            {
+                var shared = Math.Min(cleaned[x].Count, cleaned[y].Count);
+                for (var p = 0; p < shared; p++) _authors.SamePosition(cleaned[x][p], cleaned[y][p]);
+            }
+        }
+    }
+
+    private void EmitPapers(List<PaperCluster> clusters)
+    {
+        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            var items = cluster.Items.Select(s => s.Item).ToList();
+            var best = items.OrderByDescending(i => (i.Url is not null ? 2 : 0) + (i.People.Count > 0 ? 1 : 0)).First();
+            var titleKey = TitleKey.Of(best.Title);
+            var key = cluster.ArxivId is { } id ? $"arxiv:{id}" : $"title:{titleKey}";
+            if (!usedKeys.Add(key)) key = $"{key}#{cluster.Items[0].Source}:{cluster.Items[0].Item.Line}";
+
+            var byline = items.Where(i => i.People.Count > 0)
+                .OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
+            var venues = items.Select(i => i.Venue).OfType<string>().ToList();
+            var kind = ChooseKind(items, cluster.ArxivId);
+            var paper = new Paper
+            {
+                Key = Truncate(key, 450),
+                Title = best.Title,
+                TitleKey = titleKey,
+                Url = ChooseUrl(items, cluster.ArxivId, best),
+                ArxivId = cluster.ArxivId,
+                Year = items.Select(i => i.Year).FirstOrDefault(y => y is not null)
+                    ?? YearOfArxivId(cluster.ArxivId)
+                    ?? items.Select(i => i.SectionYear).FirstOrDefault(y => y is not null),
+                Venue = venues.FirstOrDefault(v => !IsArxiv(v))
+                    ?? venues.FirstOrDefault()
+                    ?? (cluster.ArxivId is not null ? "arXiv" : null)
+                    ?? (kind == PaperKind.BlogPost ? items.Select(i => i.Organization).FirstOrDefault(o => o is not null) : null),
+                Kind = kind,
+                Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)),
+                CitationCount = items.Select(i => i.CitationCount).Where(c => c >= 0).Max(),
+                HasOfficialCode = items.Any(i => i.Code.Any(c => IsOfficial(c.Label))),
+                AuthorsTruncated = byline?.PeopleTruncated ?? false,
+            };
+            _graph.Papers.Add(paper);
+
+            if (byline is not null)
+            {
+                var position = 0;
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var raw in byline.People)
+                {
+                    if (_authors.Register(raw) is not { } name) continue;
+                    var authorKey = _authors.AuthorKeyOf(name);
+                    // "Tianlin Liu, Tianlin Liu, Leandro von Werra": a repeated name is one author, at its first place.
+                    if (seen.Add(authorKey)) _graph.PaperAuthors.Add((paper.Key, authorKey, position++));
+                }
+            }
+
+            foreach (var sourced in cluster.Items)
+            {
+                _primaryKey[sourced] = paper.Key;
+                var item = sourced.Item;
+                _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, null, MentionTarget.Paper, paper.Key));
+                AddKeywords(item, k => _graph.PaperKeywords.Add((paper.Key, k)));
+                foreach (var dataset in item.Datasets)
+                    AddDatasetReference(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
+            }
+        }
+    }
+
+    private void EmitCodebases(List<CodebaseCluster> clusters)
+    {
+        foreach (var cluster in clusters)
+        {
+            var candidates = cluster.Candidates;
+            // The repository most lists link to is the codebase's home (huggingface/trl over lvwerra/trl).
+            var home = candidates.Where(c => c.UrlKey is not null)
+                .GroupBy(c => c.UrlKey!, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Item.Order))
+                .Select(g => g.First()).FirstOrDefault() ?? candidates[0];
+            var sectionItems = cluster.SectionItems.ToList();
+            var key = home.UrlKey ?? $"name:{home.NameKeys.FirstOrDefault() ?? home.Item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            var codebase = new Codebase
+            {
+                Key = Truncate(key, 450),
+                Name = sectionItems.Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? home.Url ?? key,
+                Url = home.Repository?.Url ?? home.Url,
+                Host = home.Repository?.Host ?? HostOf(home.Url),
+                Owner = home.Repository?.Owner,
+                Repository = home.Repository?.Name,
+                Description = sectionItems.Select(i => i.Item.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
+            };
+            _graph.Codebases.Add(codebase);
+
+            var people = sectionItems.Where(i => i.Item.People.Count > 0)
+                .OrderBy(i => i.Item.PeopleTruncated).ThenByDescending(i => i.Item.People.Count).FirstOrDefault();
+            if (people is not null)
+            {
+                var position = 0;
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var raw in people.Item.People)
+                {
+                    if (_authors.Register(raw) is not { } name) continue;
+                    var authorKey = _authors.AuthorKeyOf(name);
+                    if (seen.Add(authorKey)) _graph.CodebaseAuthors.Add((codebase.Key, authorKey, position++));
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var item = candidate.Item.Item;
+                _graph.Mentions.Add(new GraphMention(candidate.Item.Source, item.Section, item.Line, null, MentionTarget.Codebase, codebase.Key));
+                if (candidate.CodeLabel is not null)
+                {
+                    _graph.PaperCodebases.Add((_primaryKey[candidate.Item], codebase.Key, RelationOf(candidate.CodeLabel)));
+                    continue;
+                }
+
+                _primaryKey[candidate.Item] = $"codebase:{codebase.Key}";
+                AddKeywords(item, k => _graph.CodebaseKeywords.Add((codebase.Key, k)));
+                foreach (var dataset in item.Datasets)
+                    AddDatasetReference(candidate.Item, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
+            }
+        }
+    }
+
+    private readonly Dictionary<string, Dataset> _datasets = new(StringComparer.Ordinal);
+
+    private void AddDatasetReference(SourcedItem sourced, string name, string? url, Action<string>? link)
+    {
+        name = name.Trim();
+        if (name.Length == 0) return;
+        var key = DatasetName.Key(name);
+        if (key.Length == 0) return;
+        if (!_datasets.TryGetValue(key, out var dataset))
+        {
+            dataset = new Dataset { Key = Truncate(key, 450), Name = DatasetName.Canonical(name), Url = url };
+            _datasets[key] = dataset;
+            _graph.Datasets.Add(dataset);
+        }
+
+        dataset.Url ??= url;
+        if (!string.Equals(name, dataset.Name, StringComparison.Ordinal)) _graph.DatasetAliases.Add((dataset.Key, name));
+        link?.Invoke(dataset.Key);
+        _graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, null, MentionTarget.Dataset, dataset.Key));
+    }
+
+    private void EmitDatasets()
+    {
+        foreach (var (item, name, url) in _datasetItems)
+        {
+            var isPaper = _primaryKey.TryGetValue(item, out var paperKey);
+            AddDatasetReference(item, name, url, isPaper ? d => _graph.PaperDatasets.Add((paperKey!, d)) : null);
+            if (!isPaper) _primaryKey[item] = $"dataset:{DatasetName.Key(name)}";
+            AddKeywordsOnly(item.Item);
+        }
+
+        // A codebase that another list files under "Dataset" (HH-RLHF, PromptSource) is also that dataset.
+        foreach (var codebase in _graph.Codebases)
+        {
+            if (_datasets.TryGetValue(DatasetName.Key(codebase.Name), out var dataset)
+                || (codebase.Repository is { } repo && _datasets.TryGetValue(DatasetName.Key(repo), out dataset)))
+            {
+                _graph.CodebaseDatasets.Add((codebase.Key, dataset.Key));
+                dataset.Url ??= codebase.Url;
+            }
+        }
+    }
+
+    // Dataset-section items carry keywords and tasks too, but datasets have no keyword links in the model;
+    // registering them keeps the vocabulary complete for keyword search.
+    private void AddKeywordsOnly(ListItem item) => AddKeywords(item, _ => { });
+
+    private readonly Dictionary<string, Keyword> _keywords = new(StringComparer.Ordinal);
+
+    private void AddKeywords(ListItem item, Action<string> link)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (names, category) in (ReadOnlySpan<(IReadOnlyList<string>, KeywordCategory)>)[(item.Keywords, KeywordCategory.Topic), (item.Environments, KeywordCategory.Environment), (item.Tasks, KeywordCategory.Task)])
+        {
+            foreach (var raw in names)
+            {
+                var name = raw.Trim().TrimEnd('.', ',', ';').Trim();
+                var folded = TitleKey.Of(name);
+                if (folded.Length == 0) continue;
+                var key = Truncate($"{category.ToString().ToLowerInvariant()}:{folded}", 450);
+                if (!_keywords.ContainsKey(key))
+                {
+                    var keyword = new Keyword { Key = key, Name = name, Category = category };
+                    _keywords[key] = keyword;
+                    _graph.Keywords.Add(keyword);
+                }
+
+                if (seen.Add(key)) link(key);
+            }
+        }
+    }
+
+    private void EmitReports(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    {
+        var firstItemOfEntity = new Dictionary<string, SourcedItem>(StringComparer.Ordinal);
+        foreach (var (item, key) in _primaryKey.OrderBy(p => p.Key.Order)) firstItemOfEntity.TryAdd(key, item);
+        var imported = _primaryKey.Where(p => ReferenceEquals(firstItemOfEntity[p.Value], p.Key))
+            .GroupBy(p => p.Key.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var total = _primaryKey.Keys.GroupBy(k => k.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (source, list) in lists)
+        {
+            var made = imported.GetValueOrDefault(source.Name);
+            var all = total.GetValueOrDefault(source.Name);
+            _graph.SourceReports.Add(new SourceReport(source.Name, list.ItemsSeen, made, all - made, list.Skipped.Count));
+            source.ItemCount = list.Items.Count;
+        }
+    }
+
+    private static PaperKind ChooseKind(List<ListItem> items, string? arxivId)
+    {
+        var kinds = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase)
+            ? PaperKind.TechnicalReport
+            : i.SectionKind switch
+            {
+                SectionKind.Surveys => PaperKind.Survey,
+                SectionKind.Reports => PaperKind.TechnicalReport,
+                SectionKind.Blogs => PaperKind.BlogPost,
+                SectionKind.Talks => PaperKind.Talk,
+                SectionKind.Books => PaperKind.Book,
+                SectionKind.Other => PaperKind.Other,
+                _ => PaperKind.Paper,
+            }).ToList();
+        // The most specific kind wins; an arXiv preprint is never a blog post or a talk.
+        foreach (var kind in (PaperKind[])[PaperKind.TechnicalReport, PaperKind.Survey, PaperKind.Book, PaperKind.Talk, PaperKind.BlogPost, PaperKind.Other])
+        {
+            if (!kinds.Contains(kind)) continue;
+            if (arxivId is not null && kind is PaperKind.Talk or PaperKind.BlogPost or PaperKind.Other) continue;
+            return kind;
+        }
+
+        return PaperKind.Paper;
+    }
+
+    private static string? ChooseUrl(List<ListItem> items, string? arxivId, ListItem best)
+    {
+        if (arxivId is not null)
+        {
+            var abs = items.Select(i => i.Url).FirstOrDefault(u => u is not null
+                && u.Contains("/abs/", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(ArxivId.Parse(u), arxivId, StringComparison.Ordinal));
+            if (abs is not null) return abs;
+        }
+
+        return best.Url ?? items.Select(i => i.Url).FirstOrDefault(u => u is not null);
+    }
+
+    private static int? YearOfArxivId(string? id)
+    {
+        if (id is null) return null;
+        var digits = id.Contains('/', StringComparison.Ordinal) ? id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..] : id;
+        if (digits.Length < 2 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[1])) return null;
+        var yy = ((digits[0] - '0') * 10) + (digits[1] - '0');
+        return yy >= 90 ? 1900 + yy : 2000 + yy;
+    }
+
+    private static bool IsArxiv(string venue) => venue.Equals("arXiv", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOfficial(string label) => label.Equals("official", StringComparison.OrdinalIgnoreCase);
+
+    private static CodeRelation RelationOf(string label) =>
+        IsOfficial(label) ? CodeRelation.Official
+        : label.Replace("-", " ", StringComparison.Ordinal).Equals("third party", StringComparison.OrdinalIgnoreCase) ? CodeRelation.ThirdParty
+        : CodeRelation.Unspecified;
+
+    private static string? HostOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant().Replace("www.", "", StringComparison.Ordinal) : null;
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    // Identity, not value, equality: the same item text can appear twice in a list.
+    private sealed class SourcedItem(string source, ListItem item, int order)
+    {
+        public string Source { get; } = source;
+
+        public ListItem Item { get; } = item;
+
+        public int Order { get; } = order;
+    }
+
+    private sealed record PaperCluster(List<SourcedItem> Items, string? ArxivId);
+
+    private sealed record CodebaseCluster(List<CodebaseCandidate> Candidates)
+    {
+        public IEnumerable<SourcedItem> SectionItems => Candidates.Where(c => c.CodeLabel is null).Select(c => c.Item);
+    }
+
+    /// <summary>One place that names a codebase: a codebase-section item (CodeLabel null) or a paper's code link.</summary>
+    private sealed record CodebaseCandidate(SourcedItem Item, string? CodeLabel, string? Url, NormalizedRepository? Repository, string? UrlKey, IReadOnlyList<string> NameKeys)
+    {
+        public static CodebaseCandidate From(string? url, string? title, SourcedItem item, string? codeLabel)
+        {
+            var repository = RepositoryUrl.Normalize(url);
+            var urlKey = repository?.Key ?? FoldUrl(url);
+            var names = new List<string>();
+            if (title is not null && TitleKey.Of(title) is { Length: > 0 } t) names.Add(t);
+            if (repository is not null && TitleKey.Of(repository.Name) is { Length: > 0 } r && !names.Contains(r)) names.Add(r);
+            return new CodebaseCandidate(item, codeLabel, url, repository, urlKey, names);
+        }
+
+        private static string? FoldUrl(string? url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+            var host = uri.Host.ToLowerInvariant();
+            if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+            return $"{host}{uri.AbsolutePath.TrimEnd('/').ToLowerInvariant()}";
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import.Formats;
+
+namespace RlhfGraph.Persistence.Import;
+
+/// <summary>
+/// Imports a seed folder (list files plus sources.json) into the database as one transaction:
+/// everything is read and merged in memory first, so a bad file fails before any write, and a
+/// failure while writing rolls back to exactly the database that was there before.
+/// </summary>
+public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILogger<Importer> logger)
+{
+    /// <summary>Reads, merges and writes; returns what was imported and what changed.</summary>
+    /// <exception cref="ImportException">A list or the manifest could not be read; nothing was written.</exception>
+    public async Task<ImportReport> ImportAsync(string seedDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var manifest = await SeedManifest.ReadAsync(seedDirectory, cancellationToken).ConfigureAwait(false);
+        var lists = new List<(Source, ParsedList)>(manifest.Count);
+        foreach (var entry in manifest)
+        {
+            progress?.Report($"parsing {entry.File}");
+            lists.Add(await ParseAsync(seedDirectory, entry, cancellationToken).ConfigureAwait(false));
+        }
+
+        progress?.Report("merging");
+        var graph = GraphBuilder.Build(lists);
+
+        var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var strategy = db.Database.CreateExecutionStrategy();
+            var writer = await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                var attempt = new GraphWriter(db);
+                var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                }
+
+                return attempt;
+            }, cancellationToken).ConfigureAwait(false);
+
+            var report = new ImportReport
+            {
+                Sources = graph.SourceReports,
+                SkippedItems = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList(),
+                Papers = graph.Papers.Count,
+                Authors = graph.Authors.Count,
+                Codebases = graph.Codebases.Count,
+                Datasets = graph.Datasets.Count,
+                Keywords = graph.Keywords.Count,
+                Links = graph.PaperAuthors.Count + graph.CodebaseAuthors.Count + graph.PaperCodebases.Count + graph.PaperDatasets.Count
+                    + graph.CodebaseDatasets.Count + graph.PaperKeywords.Count + graph.CodebaseKeywords.Count,
+                Mentions = graph.Mentions.Count,
+                RowsInserted = writer.Inserted,
+                RowsUpdated = writer.Updated,
+                RowsDeleted = writer.Deleted,
+                Elapsed = clock.Elapsed,
+            };
+            logger.LogInformation("Imported {Count} lists from {Directory}:{NewLine}{Report}", manifest.Count, seedDirectory, Environment.NewLine, report);
+            return report;
+        }
+    }
+
+    private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>
+        manifest.FirstOrDefault(m => string.Equals(m.Name, source, StringComparison.Ordinal))?.File ?? source;
+
+    private static async Task<(Source, ParsedList)> ParseAsync(string directory, SeedSource entry, CancellationToken ct)
+    {
+        var path = Path.Combine(directory, entry.File);
+        if (!File.Exists(path)) throw new ImportException($"{entry.File}: listed in {SeedManifest.FileName} but not found in {directory}.");
+        var parser = ListParsers.For(entry.Format)
+            ?? throw new ImportException($"{SeedManifest.FileName}: source '{entry.Name}' has unknown format '{entry.Format}' (known: {string.Join(", ", ListParsers.Formats)}).");
+        var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        var text = Decode(entry.File, bytes);
+        var source = new Source
+        {
+            Name = entry.Name,
+            FileName = entry.File,
+            OriginalFileName = entry.OriginalFile,
+            Title = entry.Title,
+            Format = entry.Format,
+            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        };
+        return (source, parser.Parse(entry.Name, text));
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string Decode(string file, byte[] bytes)
+    {
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0) throw new ImportException($"{file}:{LineAt(bytes, nul)}: binary content (a NUL byte) where a text list was expected.");
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ImportException($"{file}:{LineAt(bytes, e.Index)}: invalid UTF-8 at byte {e.Index}.", e);
+        }
+    }
+
+    private static int LineAt(byte[] bytes, int index) =>
+        1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
+}

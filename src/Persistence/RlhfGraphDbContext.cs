@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Entities;
+
+namespace RlhfGraph.Persistence;
+
+/// <summary>The RLHF literature graph as tables.</summary>
+/// <remarks>
+/// Migrations are kept per provider, each bound to the provider's subtype of this context and
+/// generated from this one model. Run from the repository root (`dotnet tool restore` once):
+/// <code>
+/// dotnet ef migrations add &lt;Name&gt; --project src/Persistence --context SqliteRlhfGraphDbContext --output-dir Migrations/Sqlite
+/// dotnet ef migrations add &lt;Name&gt; --project src/Persistence --context SqlServerRlhfGraphDbContext --output-dir Migrations/SqlServer
+/// </code>
+/// Name a migration for what it changes (AddPaperCitationCount), never "Update1".
+/// </remarks>
+public abstract class RlhfGraphDbContext : DbContext
+{
+    protected RlhfGraphDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Paper> Papers => Set<Paper>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<AuthorAlias> AuthorAliases => Set<AuthorAlias>();
+
+    public DbSet<PaperAuthor> PaperAuthors => Set<PaperAuthor>();
+
+    public DbSet<Codebase> Codebases => Set<Codebase>();
+
+    public DbSet<PaperCodebase> PaperCodebases => Set<PaperCodebase>();
+
+    public DbSet<CodebaseAuthor> CodebaseAuthors => Set<CodebaseAuthor>();
+
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetAlias> DatasetAliases => Set<DatasetAlias>();
+
+    public DbSet<PaperDataset> PaperDatasets => Set<PaperDataset>();
+
+    public DbSet<CodebaseDataset> CodebaseDatasets => Set<CodebaseDataset>();
+
+    public DbSet<Keyword> Keywords => Set<Keyword>();
+
+    public DbSet<PaperKeyword> PaperKeywords => Set<PaperKeyword>();
+
+    public DbSet<CodebaseKeyword> CodebaseKeywords => Set<CodebaseKeyword>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Mention> Mentions => Set<Mention>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RlhfGraphDbContext).Assembly);
+}

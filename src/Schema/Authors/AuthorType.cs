@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using GraphQL.Types;
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Schema.Papers;
+using RlhfGraph.Schema.Querying;
+using RlhfGraph.Schema.Querying.Nodes;
+using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Sorting;
+
+namespace RlhfGraph.Schema.Authors;
+
+internal sealed class AuthorType : ObjectGraphType<Author>, IEntityGraphType
+{
+    public static readonly EntityModel<Author> Members = new EntityModel<Author>("Author", a => a.Id)
+        .String("name", a => a.Name, "The fullest spelling seen (\"Alex James Chan\" over \"Alex J. Chan\"). Filters and sorting ignore case.", required: true)
+        .Enum<AuthorKind, AuthorKindType>("kind", a => a.Kind, "Person or organisation.")
+        .Int("paperCount", a => a.PaperCount, "Number of papers crediting this author.")
+        .Strings("aliases", a => a.Aliases.Select(x => x.Name), "Other spellings of the name seen in the lists.")
+        .Many<Paper, PaperType>("papers", a => a.Papers.Select(p => p.Paper!), "The author's papers.");
+
+    public static IEntityModel Model => Members;
+
+    public static readonly Connection<Author, Author> All = new(Members, a => a, a => a.Id);
+
+    /// <summary>A paper's byline: position order unless the client orders otherwise.</summary>
+    public static readonly Connection<PaperAuthor, Author> OfPaper = new(Members, l => l.Author!, l => l.AuthorId,
+        new SortKey("position", (Expression<Func<PaperAuthor, int>>)(l => l.Position), Descending: false));
+
+    /// <summary>People named for a codebase, in the order listed.</summary>
+    public static readonly Connection<CodebaseAuthor, Author> OfCodebase = new(Members, l => l.Author!, l => l.AuthorId,
+        new SortKey("position", (Expression<Func<CodebaseAuthor, int>>)(l => l.Position), Descending: false));
+
+    public AuthorType()
+    {
+        this.ImplementNode(Members, "A person or organisation credited on papers or codebases; spelling variants of one person are merged.");
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
+            .Description("Other spellings of this name seen in the lists (\"Alex J. Chan\"), alphabetically.")
+            .ResolveBatched(a => a.Id, (db, ids) => db.AuthorAliases.Where(x => ids.Contains(x.AuthorId))
+                .OrderBy(x => x.Name).Select(x => new Keyed<string>(x.AuthorId, x.Name)));
+
+        this.ConnectionField<Author, PaperType>("papers", "Papers crediting this author, newest first unless `order` is given.")
+            .ResolvePages(PaperType.OfAuthor, a => a.Id, _ => a => a.Papers);
+
+        this.ConnectionField<Author, AuthorType>("coauthors", "Authors who share at least one paper with this author, by id unless `order` is given.")
+            .ResolvePages(All, a => a.Id, db => a => db.Authors.Where(x => x.Id != a.Id && x.Papers.Any(xp => xp.Paper!.Authors.Any(l => l.AuthorId == a.Id))));
+    }
+}

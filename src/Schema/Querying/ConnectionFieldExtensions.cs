@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RlhfGraph.Persistence;
+using RlhfGraph.Schema.Querying.Batching;
+using RlhfGraph.Schema.Querying.Filtering;
+using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Sorting;
+
+namespace RlhfGraph.Schema.Querying;
+
+/// <summary>
+/// One call per list field: the HotChocolate-shaped arguments (first/after/last/before/where/order)
+/// and a resolver that pages in SQL — directly for root lists, batched per level for nested ones.
+/// </summary>
+internal static class ConnectionFieldExtensions
+{
+    private static readonly ConcurrentDictionary<LambdaExpression, Delegate> Compiled = new();
+
+    /// <summary>Adds a connection field over TNodeGraphType with the standard paging, filter and order arguments.</summary>
+    public static FieldBuilder<TSource, object> ConnectionField<TSource, TNodeGraphType, TEdgeType>(this ObjectGraphType<TSource> type, string name, string description)
+        where TNodeGraphType : IGraphType, IEntityGraphType
+        where TEdgeType : EdgeType<TNodeGraphType>, new()
+    {
+        var entity = TNodeGraphType.Model.GraphName;
+        return type.Field<NonNullGraphType<ConnectionType<TNodeGraphType, TEdgeType>>>(name)
+            .Description(description)
+            .Argument<IntGraphType>("first", "Page forward: how many items after `after` (1 to the maximum page size, 100 by default). Not with `last`.")
+            .Argument<StringGraphType>("after", "Start after this cursor (an endCursor or edge cursor from the same field and order).")
+            .Argument<IntGraphType>("last", "Page backward: how many items before `before` (1 to the maximum page size). Not with `first`.")
+            .Argument<StringGraphType>("before", "End before this cursor (a startCursor or edge cursor from the same field and order).")
+            .Argument<FilterInputType<TNodeGraphType>>("where", $"Only {entity} items matching this filter; text comparisons are case-insensitive.")
+            .Argument<ListGraphType<NonNullGraphType<SortInputType<TNodeGraphType>>>>("order", "Sort keys, applied in list order; the id breaks remaining ties.");
+    }
+
+    /// <summary>Adds a connection field whose edges are plain (cursor and node).</summary>
+    public static FieldBuilder<TSource, object> ConnectionField<TSource, TNodeGraphType>(this ObjectGraphType<TSource> type, string name, string description)
+        where TNodeGraphType : IGraphType, IEntityGraphType =>
+        type.ConnectionField<TSource, TNodeGraphType, EdgeType<TNodeGraphType>>(name, description);
+
+    /// <summary>Resolves a root list: filters, orders and pages <paramref name="source"/> in SQL.</summary>
+    public static FieldBuilder<TSource, object> ResolvePage<TSource, TItem, TNode>(
+        this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection, Func<RlhfGraphDbContext, IQueryable<TItem>> source)
+        where TItem : class
+        where TNode : class =>
+        field.ResolveAsync(async context =>
+        {
+            var request = PageRequest.From(context, Options(context));
+            var db = await Contexts(context).CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
+            await using (db.ConfigureAwait(false))
+            {
+                return await connection.PageAsync(source(db), ArgumentValues.Raw(context, "where"), ArgumentValues.Raw(context, "order"), request, context.CancellationToken).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>
+    /// Resolves a nested list: every parent of the level joins one batch, fetched in one statement
+    /// with its own pooled context (resolvers run in parallel; a shared context would not allow that).
+    /// </summary>
+    public static FieldBuilder<TParent, object> ResolvePages<TParent, TItem, TNode>(
+        this FieldBuilder<TParent, object> field,
+        Connection<TItem, TNode> connection,
+        Expression<Func<TParent, int>> parentId,
+        Func<RlhfGraphDbContext, Expression<Func<TParent, IEnumerable<TItem>>>> navigation)
+        where TParent : class
+        where TItem : class
+        where TNode : class =>
+        field.Resolve(context =>
+        {
+            var request = PageRequest.From(context, Options(context));
+            var where = ArgumentValues.Raw(context, "where");
+            var order = ArgumentValues.Raw(context, "order");
+            // Validate arguments now, so a bad filter fails this field rather than the whole batch.
+            _ = FilterExpressionBuilder.BuildLambda(connection.NodeModel, where);
+            var contexts = Contexts(context);
+            var loader = Batches(context).Loader<int, Page>(
+                $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}",
+                async (ids, ct) =>
+                {
+                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    await using (db.ConfigureAwait(false))
+                    {
+                        return await connection.PagesAsync(db.Set<TParent>(), parentId, ids, navigation(db), where, order, request, ct).ConfigureAwait(false);
+                    }
+                });
+            return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
+        });
+
+    /// <summary>A batched list of plain values per parent (keywords, aliases, mentions).</summary>
+    public static FieldBuilder<TParent, object> ResolveBatched<TParent, TValue>(
+        this FieldBuilder<TParent, object> field,
+        Func<TParent, int> parentId,
+        Func<RlhfGraphDbContext, List<int>, IQueryable<Keyed<TValue>>> query)
+        where TParent : class =>
+        field.Resolve(context =>
+        {
+            var contexts = Contexts(context);
+            var loader = Batches(context).Loader<int, IReadOnlyList<TValue>>(
+                $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
+                async (ids, ct) =>
+                {
+                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    await using (db.ConfigureAwait(false))
+                    {
+                        var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
+                        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
+                    }
+                });
+            return new ListWhenMissing<TValue>(loader.Load(parentId(context.Source)));
+        });
+
+    /// <summary>A batched single related entity per key (a mention's source).</summary>
+    public static FieldBuilder<TParent, object> ResolveReference<TParent, TValue>(
+        this FieldBuilder<TParent, object> field,
+        Func<TParent, int> key,
+        Func<RlhfGraphDbContext, List<int>, IQueryable<Keyed<TValue>>> query)
+        where TParent : class =>
+        field.Resolve(context =>
+        {
+            var contexts = Contexts(context);
+            var loader = Batches(context).Loader<int, TValue>(
+                $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
+                async (ids, ct) =>
+                {
+                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+                    await using (db.ConfigureAwait(false))
+                    {
+                        var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
+                        return rows.ToDictionary(r => r.Key, r => r.Value);
+                    }
+                });
+            return loader.Load(key(context.Source));
+        });
+
+    private static Func<TParent, int> Compile<TParent>(Expression<Func<TParent, int>> expression) =>
+        (Func<TParent, int>)Compiled.GetOrAdd(expression, e => ((Expression<Func<TParent, int>>)e).Compile());
+
+    private static PagingOptions Options(IResolveFieldContext context) =>
+        context.Services().GetRequiredService<IOptions<PagingOptions>>().Value;
+
+    private static IDbContextFactory<RlhfGraphDbContext> Contexts(IResolveFieldContext context) =>
+        context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
+
+    private static BatchScope Batches(IResolveFieldContext context) =>
+        context.Services().GetRequiredService<BatchScope>();
+
+    private sealed class EmptyWhenMissing(IDataLoaderResult<Page> inner) : IDataLoaderResult<Page>
+    {
+        private static readonly Page Empty = new([], new PageInfo(false, false, null, null), 0);
+
+        public async Task<Page> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await inner.GetResultAsync(cancellationToken).ConfigureAwait(false) ?? Empty;
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class ListWhenMissing<TValue>(IDataLoaderResult<IReadOnlyList<TValue>> inner) : IDataLoaderResult<IReadOnlyList<TValue>>
+    {
+        public async Task<IReadOnlyList<TValue>> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await inner.GetResultAsync(cancellationToken).ConfigureAwait(false) ?? [];
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,66 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RlhfGraph.Persistence;
+
+namespace RlhfGraph.Schema.Querying.Nodes;
+
+/// <summary>node(id:) and nodes(ids:) over every registered node type, one query per type.</summary>
+internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<NodeOptions> options) : IRootFields
+{
+    private readonly Dictionary<string, NodeType> _types = types.ToDictionary(t => t.TypeName, StringComparer.Ordinal);
+
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NodeInterface>("node")
+            .Description("The object with this global id, or null with an error when the id is malformed or unknown.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A global id from any object's id field.")
+            .ResolveAsync(async context => (await ResolveAsync(context, [context.GetArgument<string>("id")]).ConfigureAwait(false))[0]);
+
+        query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Description($"The objects with these global ids, in the same order; null (with an error) for each malformed or unknown id. At most {options.Value.MaxNodes} ids.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids from objects' id fields.")
+            .ResolveAsync(async context => await ResolveAsync(context, context.GetArgument<List<string>>("ids")).ConfigureAwait(false));
+    }
+
+    private async Task<object?[]> ResolveAsync(IResolveFieldContext context, IReadOnlyList<string> ids)
+    {
+        if (ids.Count > options.Value.MaxNodes)
+            throw new QueryError(QueryError.InvalidArgument, $"nodes accepts at most {options.Value.MaxNodes} ids; got {ids.Count}.");
+        var decoded = ids.Select(NodeId.TryDecode).ToList();
+        var results = new object?[ids.Count];
+        var contexts = context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
+        var db = await contexts.CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            foreach (var group in decoded.Where(d => d is not null && _types.ContainsKey(d.Value.TypeName)).GroupBy(d => d!.Value.TypeName))
+            {
+                var found = await _types[group.Key].Fetch(db, group.Select(d => d!.Value.Id).Distinct().ToList(), context.CancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (decoded[i] is { } d && d.TypeName == group.Key && found.TryGetValue(d.Id, out var node)) results[i] = node;
+                }
+            }
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (results[i] is not null) continue;
+            var message = decoded[i] is null
+                ? $"'{Shorten(ids[i])}' is not a valid node id."
+                : _types.ContainsKey(decoded[i]!.Value.TypeName)
+                    ? $"No {decoded[i]!.Value.TypeName} has the id '{Shorten(ids[i])}'."
+                    : $"'{Shorten(ids[i])}' names an unknown type '{Shorten(decoded[i]!.Value.TypeName)}'.";
+            context.Errors.Add(new QueryError(decoded[i] is null ? QueryError.InvalidNodeId : "NODE_NOT_FOUND", message)
+            {
+                Path = ids.Count == 1 && context.FieldDefinition.Name == "node" ? context.ResponsePath : [.. context.ResponsePath, i],
+            });
+        }
+
+        return results;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}

@@ -1,0 +1,20 @@
+using GraphQL;
+
+namespace RlhfGraph.Schema.Querying;
+
+/// <summary>A client mistake in query arguments, reported as a GraphQL error with a stable extensions.code.</summary>
+internal sealed class QueryError : ExecutionError
+{
+    public QueryError(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public const string InvalidFilter = "INVALID_FILTER";
+    public const string InvalidOrder = "INVALID_ORDER";
+    public const string InvalidPaging = "INVALID_PAGING_ARGUMENTS";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string InvalidNodeId = "INVALID_NODE_ID";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+}

@@ -1,0 +1,58 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RlhfGraph.Schema.Authors;
+using RlhfGraph.Schema.Codebases;
+using RlhfGraph.Schema.Datasets;
+using RlhfGraph.Schema.Keywords;
+using RlhfGraph.Schema.Papers;
+using RlhfGraph.Schema.Querying.Batching;
+using RlhfGraph.Schema.Querying.Filtering;
+using RlhfGraph.Schema.Querying.Nodes;
+using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Sorting;
+using RlhfGraph.Schema.Sources;
+
+namespace RlhfGraph.Schema;
+
+/// <summary>Registers the schema, its graph types, the root fields of every entity and the request-scoped batching.</summary>
+public static class SchemaServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddGraphQLSchema(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.SectionName));
+        services.Configure<NodeOptions>(builder.Configuration.GetSection("Nodes"));
+        services.AddScoped<BatchScope>();
+
+        // One line per entity: its root fields and how node(id:) fetches it.
+        services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType(db => db.Papers));
+        services.AddRootFields<AuthorQueries>().AddNodeType(AuthorType.Members.NodeType(db => db.Authors));
+        services.AddRootFields<CodebaseQueries>().AddNodeType(CodebaseType.Members.NodeType(db => db.Codebases));
+        services.AddRootFields<DatasetQueries>().AddNodeType(DatasetType.Members.NodeType(db => db.Datasets));
+        services.AddRootFields<KeywordQueries>().AddNodeType(KeywordType.Members.NodeType(db => db.Keywords));
+        services.AddRootFields<SourceQueries>().AddNodeType(SourceType.Members.NodeType(db => db.Sources));
+        services.AddRootFields<NodeQueries>();
+
+        foreach (var type in typeof(RlhfGraphSchema).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IGraphType).IsAssignableFrom(t)))
+            services.AddSingleton(type);
+        foreach (var open in (Type[])[typeof(FilterInputType<>), typeof(SortInputType<>), typeof(ListFilterInputType<>),
+                     typeof(EnumOperationFilterInputType<>), typeof(EdgeType<>), typeof(ConnectionType<,>)])
+            services.AddSingleton(open);
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<RlhfGraphSchema>()
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        return builder;
+    }
+
+    private static IServiceCollection AddRootFields<T>(this IServiceCollection services)
+        where T : class, IRootFields =>
+        services.AddSingleton<IRootFields, T>();
+
+    private static IServiceCollection AddNodeType(this IServiceCollection services, NodeType type) =>
+        services.AddSingleton(type);
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using RlhfGraph.Persistence;
+using RlhfGraph.Persistence.Import;
+using RlhfGraph.Persistence.Providers;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Import;
+
+/// <summary>Idempotence, atomicity and incremental updates, each on a fresh real database.</summary>
+public sealed class ImportTransactionTests
+{
+    [Fact]
+    public async Task ImportingTheSameListsTwiceWritesNothingTheSecondTime()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var first = await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+
+        var second = await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+
+        Assert.True(first.RowsInserted > 1000, first.ToString());
+        Assert.Equal((0, 0, 0), (second.RowsInserted, second.RowsUpdated, second.RowsDeleted));
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AFailureHalfWayThroughWritingLeavesTheDatabaseExactlyAsItWas(bool alreadySeeded)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        using var seed = new SeedCopy();
+        if (alreadySeeded)
+        {
+            await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+            // A changed list makes the second import write to several tables before it fails.
+            seed.Replace("awesome-rlhf-louieworth-2024.md", "Direct Preference Optimization: Your Language Model", "Direct Preference Optimisation: Your Language Model");
+            seed.Replace("awesome-rlhf-opendilab-2023.md", "  - Env: Atari, MuJoCo", "  - Env: Atari, MuJoCo, Procgen");
+        }
+
+        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+        var failing = new FailOnNthWrite(alreadySeeded ? 2 : 6);
+        var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
+        DatabaseProviders.ConfigureSqlite(builder, database.ConnectionString, new DatabaseOptions());
+        builder.AddInterceptors(failing);
+        var importer = new Importer(new Contexts(builder.Options), NullLogger<Importer>.Instance);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => importer.ImportAsync(seed.Directory));
+
+        Assert.Equal("injected failure", error.Message);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task AListThatIsNotUtf8FailsWithItsFileAndLineAndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+        using var seed = new SeedCopy();
+        var path = seed.PathOf("awesome-llm-training.md");
+        var bytes = File.ReadAllBytes(path).ToList();
+        var thirdLine = bytes.FindIndex(bytes.FindIndex(b => b == '\n') + 1, b => b == '\n') + 1;
+        bytes.Insert(thirdLine, 0xFF);
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => database.CreateImporter().ImportAsync(seed.Directory));
+
+        Assert.StartsWith("awesome-llm-training.md:3:", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task ReimportingAfterAListChangedUpdatesWhatChangedAndKeepsEveryOtherId()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        using var seed = new SeedCopy();
+        // 004: Zephyr's citation count goes from 1 to 42.
+        seed.Replace("awesome-llm-training.md", "cication: [**1**](https://scholar.google.com/scholar?cites=5826276281263581161", "cication: [**42**](https://scholar.google.com/scholar?cites=5826276281263581161");
+        Dictionary<string, int> idsBefore;
+        await using (var db = database.CreateContext())
+            idsBefore = await db.Papers.ToDictionaryAsync(p => p.Key, p => p.Id);
+
+        var report = await database.CreateImporter().ImportAsync(seed.Directory);
+
+        await using var after = database.CreateContext();
+        Assert.Equal(42, (await after.Papers.SingleAsync(p => p.ArxivId == "2310.16944")).CitationCount);
+        Assert.Equal(idsBefore, await after.Papers.ToDictionaryAsync(p => p.Key, p => p.Id));
+        // The paper row and the source's content hash.
+        Assert.Equal((0, 2, 0), (report.RowsInserted, report.RowsUpdated, report.RowsDeleted));
+    }
+
+    private sealed class Contexts(DbContextOptions<SqliteRlhfGraphDbContext> options) : IDbContextFactory<RlhfGraphDbContext>
+    {
+        public RlhfGraphDbContext CreateDbContext() => new SqliteRlhfGraphDbContext(options);
+    }
+
+    /// <summary>Lets writes through until the Nth, which fails, as a crash half-way would.</summary>
+    private sealed class FailOnNthWrite(int n) : DbCommandInterceptor
+    {
+        private int _writes;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (IsWrite(command) && ++_writes >= n) throw new InvalidOperationException("injected failure");
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (IsWrite(command) && ++_writes >= n) throw new InvalidOperationException("injected failure");
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private static bool IsWrite(DbCommand command) =>
+            command.CommandText.Contains("INSERT", StringComparison.Ordinal) || command.CommandText.Contains("UPDATE", StringComparison.Ordinal)
+            || command.CommandText.Contains("DELETE", StringComparison.Ordinal);
+    }
+}
