@@ -1,11 +1,16 @@
 using RlhfGraph.Api.Cli;
 using RlhfGraph.Api.Health;
+using RlhfGraph.Api.Http;
 using RlhfGraph.Persistence;
+using RlhfGraph.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The graph's database: SQLite by default, SQL Server by Database:Provider; plus the list importer.
 builder.AddPersistence();
+
+// The GraphQL schema: types, filtering/sorting/paging machinery, request-scoped batching.
+builder.AddGraphQLSchema();
 
 // Liveness and readiness probes.
 builder.AddHealth();
@@ -15,7 +20,10 @@ var app = builder.Build();
 // /health (process up) and /health/ready (database reachable).
 app.MapHealth();
 
-// serve (default), seed, migrate: see `dotnet run --project src/Api -- --help`.
+// GraphQL over HTTP at /graphql, the schema at /graphql?sdl, Banana Cake Pop for browsers.
+app.MapGraphQLEndpoint();
+
+// serve (default), seed, migrate, schema export: see `dotnet run --project src/Api -- --help`.
 return await app.RunCommandLineAsync(args);
 
 /// <summary>Entry point; public so WebApplicationFactory can find it.</summary>

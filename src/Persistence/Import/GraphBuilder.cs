@@ -311,7 +311,7 @@ internal sealed class GraphBuilder
             {
                 _primaryKey[sourced] = paper.Key;
                 var item = sourced.Item;
-                _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, null, MentionTarget.Paper, paper.Key));
+                _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, item.Column, MentionTarget.Paper, paper.Key));
                 AddKeywords(item, k => _graph.PaperKeywords.Add((paper.Key, k)));
                 foreach (var dataset in item.Datasets)
                     AddDatasetReference(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
@@ -360,7 +360,7 @@ internal sealed class GraphBuilder
             foreach (var candidate in candidates)
             {
                 var item = candidate.Item.Item;
-                _graph.Mentions.Add(new GraphMention(candidate.Item.Source, item.Section, item.Line, null, MentionTarget.Codebase, codebase.Key));
+                _graph.Mentions.Add(new GraphMention(candidate.Item.Source, item.Section, item.Line, item.Column, MentionTarget.Codebase, codebase.Key));
                 if (candidate.CodeLabel is not null)
                 {
                     _graph.PaperCodebases.Add((_primaryKey[candidate.Item], codebase.Key, RelationOf(candidate.CodeLabel)));
@@ -393,7 +393,7 @@ internal sealed class GraphBuilder
         dataset.Url ??= url;
         if (!string.Equals(name, dataset.Name, StringComparison.Ordinal)) _graph.DatasetAliases.Add((dataset.Key, name));
         link?.Invoke(dataset.Key);
-        _graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, null, MentionTarget.Dataset, dataset.Key));
+        _graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, sourced.Item.Column, MentionTarget.Dataset, dataset.Key));
     }
 
     private void EmitDatasets()

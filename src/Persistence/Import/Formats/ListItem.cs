@@ -13,6 +13,9 @@ public sealed record ListItem
     /// <summary>1-based line of the item's first line in the file (always 1 for the flattened file).</summary>
     public required int Line { get; init; }
 
+    /// <summary>1-based character column, for the flattened list whose every item is on line 1.</summary>
+    public int? Column { get; init; }
+
     /// <summary>Heading path as written, innermost last, e.g. "Papers / 2023" or "Papers / Datasets".</summary>
     public string? Section { get; init; }
 

@@ -1,0 +1,147 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace RlhfGraph.Persistence.Import.Formats;
+
+/// <summary>
+/// Walks a Markdown list file with Markdig: headings give the section (and year), list items in
+/// content sections become entries. Entries with a title collect the lines below them; a line
+/// without a title right after an entry that has no details yet is that entry's detail (the
+/// unindented author line of 000:71, the paragraph byline of 000:49); any other untitled list
+/// item is returned as an untitled entry for the format to report as skipped.
+/// </summary>
+internal static partial class MarkdownEntries
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    public static List<MarkdownEntry> Read(string text)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        var entries = new List<MarkdownEntry>();
+        var headings = new SortedDictionary<int, string>();
+        MarkdownEntry? current = null;
+
+        foreach (var block in document)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    foreach (var deeper in headings.Keys.Where(l => l >= heading.Level).ToList()) headings.Remove(deeper);
+                    headings[heading.Level] = MarkdownInlines.Text(MarkdownInlines.Children(heading.Inline));
+                    current = null;
+                    break;
+                case ListBlock list when Context(headings) is { } section:
+                    foreach (var item in list.OfType<ListItemBlock>())
+                        current = ReadItem(item, section, entries, current);
+                    break;
+                case ParagraphBlock paragraph when Context(headings) is { } section:
+                    var inlines = MarkdownInlines.Children(paragraph.Inline);
+                    if (StartsWithTitle(inlines))
+                    {
+                        // "[UltraFeedback: …](…)" on its own line (002:128): an entry that is not a list item.
+                        current = NewEntry(paragraph.Line, section, inlines);
+                        entries.Add(current);
+                    }
+                    else if (current is { Details.Count: 0 })
+                    {
+                        current.Details.Add((paragraph.Line + 1, inlines));
+                    }
+
+                    break;
+            }
+        }
+
+        return entries;
+    }
+
+    private static MarkdownEntry? ReadItem(ListItemBlock item, SectionContext section, List<MarkdownEntry> entries, MarkdownEntry? current)
+    {
+        var paragraphs = item.OfType<ParagraphBlock>().ToList();
+        if (paragraphs.Count == 0) return current;
+        var head = MarkdownInlines.Children(paragraphs[0].Inline);
+        if (!StartsWithTitle(head) && current is { Details.Count: 0 })
+        {
+            current.Details.Add((item.Line + 1, head));
+            return current;
+        }
+
+        var entry = NewEntry(item.Line, section, head);
+        foreach (var paragraph in paragraphs.Skip(1))
+            entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
+        foreach (var nested in item.OfType<ListBlock>())
+            AddNested(entry, nested);
+        entries.Add(entry);
+        return entry;
+    }
+
+    private static void AddNested(MarkdownEntry entry, ListBlock list)
+    {
+        foreach (var nestedItem in list.OfType<ListItemBlock>())
+        {
+            foreach (var child in nestedItem)
+            {
+                if (child is ParagraphBlock paragraph) entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
+                else if (child is ListBlock deeper) AddNested(entry, deeper);
+            }
+        }
+    }
+
+    private static MarkdownEntry NewEntry(int line, SectionContext section, List<Inline> head) => new()
+    {
+        Line = line + 1,
+        Section = section.Path,
+        Kind = section.Kind,
+        Year = section.Year,
+        Head = head,
+        HasTitle = StartsWithTitle(head),
+    };
+
+    /// <summary>A title is a link or bold text, optionally after "[Org] " tags (001's blogs: "[OpenAI] [ChatGPT: …](…)").</summary>
+    public static bool StartsWithTitle(List<Inline> inlines)
+    {
+        // Markdig leaves an unmatched "[OpenAI]" as several literals ("[", "OpenAI", "] "), so read them as one text.
+        var prefix = new System.Text.StringBuilder();
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: false }:
+                case EmphasisInline { DelimiterCount: 2 }:
+                    return IsTags(prefix.ToString());
+                case LiteralInline literal:
+                    prefix.Append(literal.Content.AsSpan());
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTags(string text) => Tags().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:\[[^\[\]]*\]\s*)*$")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
+
+    /// <summary>The section the current headings describe, or null outside content (title, TOC, contributing…).</summary>
+    private static SectionContext? Context(SortedDictionary<int, string> headings)
+    {
+        // The H1 is the list's own title, never a section.
+        var path = headings.Where(h => h.Key > 1).Select(h => h.Value).ToList();
+        if (path.Count == 0 || path.Any(SectionClassifier.IsNonContent)) return null;
+        SectionKind? kind = null;
+        int? year = null;
+        foreach (var heading in path)
+        {
+            kind = SectionClassifier.KindOf(heading) ?? kind;
+            year = SectionClassifier.YearOf(heading) ?? year;
+        }
+
+        // A second-level heading that names no kind ("Alignment", "RLHF" in 004) is a topic of papers.
+        return new SectionContext(string.Join(" / ", path), kind ?? SectionKind.Papers, year);
+    }
+
+    private sealed record SectionContext(string Path, SectionKind Kind, int? Year);
+}

@@ -1,8 +1,0 @@
-// TEMPORARY STUB — replaced by the normalization branch.
-namespace RlhfGraph.Persistence.Import.Normalization;
-internal static class ArxivId { public static string? Parse(string? urlOrId) { if (urlOrId is null) return null; var m = System.Text.RegularExpressions.Regex.Match(urlOrId, @"(\d{4}\.\d{4,5})"); return m.Success ? m.Groups[1].Value : null; } }
-internal static class TitleKey { public static string Of(string t) => System.Text.RegularExpressions.Regex.Replace(t.ToLowerInvariant(), @"[^\p{L}\p{Nd}]+", " ").Trim(); public static double Similarity(string a, string b) { var x = Of(a).Split(' ').ToHashSet(); var y = Of(b).Split(' ').ToHashSet(); return 2.0 * x.Intersect(y).Count() / (x.Count + y.Count); } }
-internal static class PersonName { public static string Clean(string r) => r.Trim(); public static string Key(string n) => n.ToLowerInvariant(); public static bool IsOrganization(string n) => !n.Contains(' '); public static bool AreCompatible(string a, string b) => false; public static bool IsTruncationMarker(string t) => t.Contains("et al"); }
-internal sealed record NormalizedRepository(string Url, string Host, string Owner, string Name) { public string Key => $"{Host}/{Owner}/{Name}".ToLowerInvariant(); }
-internal static class RepositoryUrl { public static NormalizedRepository? Normalize(string? url) => null; public static bool IsLikelyMove(NormalizedRepository a, NormalizedRepository b, IReadOnlyCollection<string> pa, IReadOnlyCollection<string> pb) => false; }
-internal static class DatasetName { public static string Canonical(string n) => n.Trim(); public static string Key(string n) => n.ToLowerInvariant(); }

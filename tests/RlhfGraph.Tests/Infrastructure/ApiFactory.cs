@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RlhfGraph.Persistence.Providers;
+
+namespace RlhfGraph.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over real HTTP (in-memory server), on a SQLite database seeded from the real lists,
+/// with a command counter so tests can assert how many SQL statements a request issued.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public CommandCounter Commands { get; } = new();
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await _database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:RlhfGraph", Database.ConnectionString);
+        builder.UseSetting("Database:InitializeOnStartup", "false");
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(Commands)));
+    }
+
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        Commands.Reset();
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!, Commands.Count);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+/// <summary>What one GraphQL request answered, and how many SQL statements it cost.</summary>
+public sealed record GraphQLResponse(int Status, string? MediaType, JsonNode Body, int Statements)
+{
+    public JsonNode Data => Body["data"] ?? throw new Xunit.Sdk.XunitException($"No data: {Body.ToJsonString()}");
+
+    public JsonArray? Errors => Body["errors"]?.AsArray();
+
+    public GraphQLResponse ShouldSucceed()
+    {
+        Assert.True(Errors is null, Body.ToJsonString());
+        Assert.Equal(200, Status);
+        return this;
+    }
+}
+
+/// <summary>Counts every SQL command the API runs.</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
