@@ -132,6 +132,8 @@ internal sealed class GraphBuilder
         UnionByKey(n, i => arxiv[i], TryUnion);
         var titleKeys = _paperItems.Select(p => TitleKey.Of(p.Item.Title)).ToArray();
         UnionByKey(n, i => titleKeys[i], TryUnion);
+        // One page, one work: the talk at youtube.com/watch?v=hhiLw5Q_UFg is listed under two titles (000:196, 001:312).
+        UnionByKey(n, i => arxiv[i] is null ? WebUrl.Key(_paperItems[i].Item.Url) : null, TryUnion);
 
         var byAuthor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
@@ -334,7 +336,9 @@ internal sealed class GraphBuilder
             var codebase = new Codebase
             {
                 Key = Truncate(key, 450),
-                Name = sectionItems.Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? home.Url ?? key,
+                // The fullest name a linked list gives ("Transformer Reinforcement Learning (TRL)" over "trl").
+                Name = sectionItems.OrderByDescending(i => i.Item.Url is not null).ThenByDescending(i => i.Item.Title.Length)
+                    .Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? home.Url ?? key,
                 Url = home.Repository?.Url ?? home.Url,
                 Host = home.Repository?.Host ?? HostOf(home.Url),
                 Owner = home.Repository?.Owner,
@@ -376,24 +380,60 @@ internal sealed class GraphBuilder
     }
 
     private readonly Dictionary<string, Dataset> _datasets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _datasetSpellings = new(StringComparer.Ordinal);
+    private HashSet<string>? _datasetVocabulary;
 
     private void AddDatasetReference(SourcedItem sourced, string name, string? url, Action<string>? link)
     {
         name = name.Trim();
         if (name.Length == 0) return;
+        // "Dataset: TruthfulQA RealToxicityPrompts" (003) lost the comma between two datasets every other list names apart.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (url is null && words.Length >= 2 && words.All(w => DatasetVocabulary().Contains(DatasetName.Key(w))))
+        {
+            foreach (var word in words) AddDatasetReference(sourced, word, null, link);
+            return;
+        }
+
         var key = DatasetName.Key(name);
         if (key.Length == 0) return;
         if (!_datasets.TryGetValue(key, out var dataset))
         {
             dataset = new Dataset { Key = Truncate(key, 450), Name = DatasetName.Canonical(name), Url = url };
             _datasets[key] = dataset;
+            _datasetSpellings[key] = [];
             _graph.Datasets.Add(dataset);
         }
 
         dataset.Url ??= url;
-        if (!string.Equals(name, dataset.Name, StringComparison.Ordinal)) _graph.DatasetAliases.Add((dataset.Key, name));
+        if (!_datasetSpellings[key].Contains(name, StringComparer.Ordinal)) _datasetSpellings[key].Add(name);
         link?.Invoke(dataset.Key);
         _graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, sourced.Item.Column, MentionTarget.Dataset, dataset.Key));
+    }
+
+    /// <summary>Every dataset name any list uses on its own, as keys: the evidence for splitting run-together names.</summary>
+    private HashSet<string> DatasetVocabulary() => _datasetVocabulary ??=
+    [
+        .. _paperItems.Concat(_codebaseItems).SelectMany(i => i.Item.Datasets).Select(d => DatasetName.Key(d.Label)),
+        .. _datasetItems.Select(d => DatasetName.Key(d.Name)),
+    ];
+
+    /// <summary>
+    /// A dataset's display name is its alias group's canonical one, else the spelling with the most
+    /// punctuation, which the flattened list lost ("Structured Knowledge Grounding(SKG)…" over "…GroundingSKG…").
+    /// </summary>
+    private void NameDatasets()
+    {
+        foreach (var dataset in _graph.Datasets)
+        {
+            var spellings = _datasetSpellings[dataset.Key];
+            var canonical = DatasetName.Canonical(spellings[0]);
+            if (string.Equals(canonical, spellings[0], StringComparison.Ordinal))
+                canonical = spellings.OrderByDescending(n => n.Count(c => !char.IsLetterOrDigit(c))).First();
+            dataset.Name = canonical;
+            foreach (var alias in spellings.Where(s => !string.Equals(s, canonical, StringComparison.Ordinal)))
+                _graph.DatasetAliases.Add((dataset.Key, alias));
+        }
     }
 
     private void EmitDatasets()
@@ -414,8 +454,11 @@ internal sealed class GraphBuilder
             {
                 _graph.CodebaseDatasets.Add((codebase.Key, dataset.Key));
                 dataset.Url ??= codebase.Url;
+                if (!_datasetSpellings[dataset.Key].Contains(codebase.Name, StringComparer.Ordinal)) _datasetSpellings[dataset.Key].Add(codebase.Name);
             }
         }
+
+        NameDatasets();
     }
 
     // Dataset-section items carry keywords and tasks too, but datasets have no keyword links in the model;

@@ -67,6 +67,14 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
             line = line[..etAl.Index].TrimEnd(',', ' ');
         }
 
+        // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, Chi Zhang, …" (003): the team is credited first, then its people.
+        var team = line.IndexOf(": ", StringComparison.Ordinal);
+        if (team > 0)
+        {
+            var (members, cut) = SplitPeople(line[(team + 2)..]);
+            return ([line[..team].Trim(), .. members], truncated || cut);
+        }
+
         // "Ethayarajh, Kawin and Zhang, Heidi and Wang, Yizhong": Last, First pairs joined by "and".
         var pairs = line.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (pairs.Length > 1 && pairs.All(p => p.Count(c => c == ',') == 1))

@@ -26,9 +26,9 @@ internal static class FormatsText
         return builder.ToString();
     }
 
-    /// <summary>A comma list, also split on the full-width comma one list uses ("reference， Imitation learning").</summary>
+    /// <summary>A comma list, also split on the full-width comma one list uses ("reference， Imitation learning"); never on ';' ("TL;DR").</summary>
     public static List<string> SplitList(string text) =>
-        [.. text.Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        [.. text.Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.TrimEnd('.'))
             .Where(s => s.Length > 0)];
 }

@@ -74,12 +74,15 @@ internal sealed partial class LlmTrainingMarkdownParser : IListParser
         var trailing = MarkdownInlines.Text(rest.Where(i => i is LiteralInline));
         if (OrganizationSuffix().Match(trailing) is { Success: true } org) organization = org.Groups[1].Value;
 
+        // "[**awesome-RLHF**](github…) - opendilab" outside Projects (004:54) is still a project entry.
+        var isProject = first is LinkInline { FirstChild: EmphasisInline { DelimiterCount: 2 } } && url is not null
+            && url.Contains("github.com/", StringComparison.OrdinalIgnoreCase);
         return new ListItem
         {
             Source = source,
             Line = entry.Line,
             Section = entry.Section,
-            SectionKind = entry.Kind,
+            SectionKind = isProject ? SectionKind.Codebases : entry.Kind,
             SectionYear = entry.Year,
             Title = title,
             Url = url,
@@ -113,6 +116,8 @@ internal sealed partial class LlmTrainingMarkdownParser : IListParser
         if (item.SectionKind == SectionKind.Codebases)
             return item with { Description = italicText, Links = links, Organization = organization };
 
+        if (italicText is not null && !NameList.IsPlausible(italicText))
+            return item with { Description = italicText, Code = code, Links = links, Organization = organization };
         var (people, truncated) = italicText is null ? ([], false) : Byline.SplitPeople(italicText);
         return item with { People = people, PeopleTruncated = truncated, Code = code, Links = links, Organization = organization };
     }

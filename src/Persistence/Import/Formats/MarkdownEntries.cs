@@ -43,7 +43,7 @@ internal static partial class MarkdownEntries
                         current = NewEntry(paragraph.Line, section, inlines);
                         entries.Add(current);
                     }
-                    else if (current is { Details.Count: 0 })
+                    else if (current is { Details.Count: 0 } && LooksLikeByline(inlines))
                     {
                         current.Details.Add((paragraph.Line + 1, inlines));
                     }
@@ -60,7 +60,7 @@ internal static partial class MarkdownEntries
         var paragraphs = item.OfType<ParagraphBlock>().ToList();
         if (paragraphs.Count == 0) return current;
         var head = MarkdownInlines.Children(paragraphs[0].Inline);
-        if (!StartsWithTitle(head) && current is { Details.Count: 0 })
+        if (!StartsWithTitle(head) && current is { Details.Count: 0 } && LooksLikeByline(head))
         {
             current.Details.Add((item.Line + 1, head));
             return current;
@@ -96,6 +96,14 @@ internal static partial class MarkdownEntries
         Head = head,
         HasTitle = StartsWithTitle(head),
     };
+
+    /// <summary>An author line: no links, and names before any venue and year ("Nathan Lambert, Hugging Face, 2022.").</summary>
+    private static bool LooksLikeByline(List<Inline> inlines)
+    {
+        if (MarkdownInlines.Links(inlines).Count > 0) return false;
+        var byline = Byline.Parse(MarkdownInlines.Text(inlines), lastPartIsVenue: true);
+        return byline.People.Count > 0 && NameList.IsPlausible(string.Join(", ", byline.People));
+    }
 
     /// <summary>A title is a link or bold text, optionally after "[Org] " tags (001's blogs: "[OpenAI] [ChatGPT: …](…)").</summary>
     public static bool StartsWithTitle(List<Inline> inlines)

@@ -4,7 +4,7 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// Whether a piece of flattened text reads as a list of author names. In 003 this is what tells an
 /// author line from the second half of a title that itself contains " - " ("PaLM + RLHF - Pytorch - Phil Wang, …").
 /// </summary>
-internal static class NameList
+internal static partial class NameList
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
@@ -26,7 +26,8 @@ internal static class NameList
 
     private static List<string> Parts(string text)
     {
-        var line = text.Trim().TrimEnd('.');
+        // "Kianté,Brantley" (001:131, 003): a comma glued between two words stands for a space.
+        var line = GluedComma().Replace(text.Trim().TrimEnd('.'), " ");
         // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, Chi Zhang, …": a team, then its people.
         var colon = line.IndexOf(": ", StringComparison.Ordinal);
         if (colon > 0) line = line[(colon + 2)..];
@@ -52,4 +53,7 @@ internal static class NameList
 
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L}),(?=\p{L})")]
+    private static partial System.Text.RegularExpressions.Regex GluedComma();
 }
