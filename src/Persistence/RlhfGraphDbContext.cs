@@ -48,6 +48,8 @@ public abstract class RlhfGraphDbContext : DbContext
 
     public DbSet<CodebaseKeyword> CodebaseKeywords => Set<CodebaseKeyword>();
 
+    public DbSet<Coauthorship> Coauthorships => Set<Coauthorship>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<Mention> Mentions => Set<Mention>();

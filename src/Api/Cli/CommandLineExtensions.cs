@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphQL.Types;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Import;
@@ -24,6 +25,11 @@ internal static class CommandLineExtensions
         var migrate = new Command("migrate", "Apply pending migrations for the configured provider.");
         migrate.SetAction((_, ct) => MigrateAsync(app, ct));
         root.Subcommands.Add(migrate);
+
+        var output = new Option<string?>("--output") { Description = "Where to write the SDL (default: src/Schema/schema.graphql in the repository)." };
+        var export = new Command("export", "Write the live schema as SDL, the file front-end code generators read.") { output };
+        export.SetAction((result, ct) => ExportSchemaAsync(app, result.GetValue(output), ct));
+        root.Subcommands.Add(new Command("schema", "Schema tools.") { export });
 
         // ASP.NET's own "--key value" configuration switches (e.g. --urls) are not ours to reject.
         root.TreatUnmatchedTokensAsErrors = false;
@@ -74,6 +80,14 @@ internal static class CommandLineExtensions
             Console.Error.WriteLine($"seed failed, database unchanged: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> ExportSchemaAsync(WebApplication app, string? output, CancellationToken ct)
+    {
+        var path = output ?? SchemaFile.DefaultPath(app.Environment.ContentRootPath);
+        await File.WriteAllTextAsync(path, SchemaFile.Render(app.Services.GetRequiredService<ISchema>()), ct).ConfigureAwait(false);
+        Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(WebApplication app, CancellationToken ct)

@@ -20,4 +20,7 @@ public sealed class Author
     public List<PaperAuthor> Papers { get; set; } = [];
 
     public List<CodebaseAuthor> Codebases { get; set; } = [];
+
+    /// <summary>Authors sharing papers with this one (a view; read-only).</summary>
+    public List<Coauthorship> Coauthorships { get; set; } = [];
 }

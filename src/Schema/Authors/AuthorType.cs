@@ -30,6 +30,10 @@ internal sealed class AuthorType : ObjectGraphType<Author>, IEntityGraphType
     public static readonly Connection<CodebaseAuthor, Author> OfCodebase = new(Members, l => l.Author!, l => l.AuthorId,
         new SortKey("position", (Expression<Func<CodebaseAuthor, int>>)(l => l.Position), Descending: false));
 
+    /// <summary>An author's co-authors, most shared papers first.</summary>
+    public static readonly Connection<Coauthorship, Author> Coauthors = new(Members, c => c.Coauthor!, c => c.CoauthorId,
+        new SortKey("sharedPapers", (Expression<Func<Coauthorship, int>>)(c => c.SharedPapers), Descending: true));
+
     public AuthorType()
     {
         this.ImplementNode(Members, "A person or organisation credited on papers or codebases; spelling variants of one person are merged.");
@@ -42,7 +46,7 @@ internal sealed class AuthorType : ObjectGraphType<Author>, IEntityGraphType
         this.ConnectionField<Author, PaperType>("papers", "Papers crediting this author, newest first unless `order` is given.")
             .ResolvePages(PaperType.OfAuthor, a => a.Id, _ => a => a.Papers);
 
-        this.ConnectionField<Author, AuthorType>("coauthors", "Authors who share at least one paper with this author, by id unless `order` is given.")
-            .ResolvePages(All, a => a.Id, db => a => db.Authors.Where(x => x.Id != a.Id && x.Papers.Any(xp => xp.Paper!.Authors.Any(l => l.AuthorId == a.Id))));
+        this.ConnectionField<Author, AuthorType>("coauthors", "Authors who share at least one paper with this author, most shared papers first unless `order` is given.")
+            .ResolvePages(Coauthors, a => a.Id, _ => a => a.Coauthorships);
     }
 }

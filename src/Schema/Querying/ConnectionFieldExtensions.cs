@@ -86,7 +86,7 @@ internal static class ConnectionFieldExtensions
                     var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
                     await using (db.ConfigureAwait(false))
                     {
-                        return await connection.PagesAsync(db.Set<TParent>(), parentId, ids, navigation(db), where, order, request, ct).ConfigureAwait(false);
+                        return await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation(db), where, order, request, ct).ConfigureAwait(false);
                     }
                 });
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));

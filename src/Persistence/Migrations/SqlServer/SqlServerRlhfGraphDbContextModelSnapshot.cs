@@ -86,6 +86,26 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.ToTable("AuthorAliases");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoauthorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SharedPapers")
+                        .HasColumnType("int");
+
+                    b.HasKey("AuthorId", "CoauthorId");
+
+                    b.HasIndex("CoauthorId");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Coauthorships", (string)null);
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Codebase", b =>
                 {
                     b.Property<int>("Id")
@@ -535,6 +555,25 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Author")
+                        .WithMany("Coauthorships")
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Coauthor")
+                        .WithMany()
+                        .HasForeignKey("CoauthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Coauthor");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.CodebaseAuthor", b =>
                 {
                     b.HasOne("RlhfGraph.Persistence.Entities.Author", "Author")
@@ -714,6 +753,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Author", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("Coauthorships");
 
                     b.Navigation("Codebases");
 

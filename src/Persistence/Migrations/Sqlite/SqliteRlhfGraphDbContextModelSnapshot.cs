@@ -79,6 +79,26 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.ToTable("AuthorAliases");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoauthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedPapers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuthorId", "CoauthorId");
+
+                    b.HasIndex("CoauthorId");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Coauthorships", (string)null);
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Codebase", b =>
                 {
                     b.Property<int>("Id")
@@ -541,6 +561,25 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Author")
+                        .WithMany("Coauthorships")
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Coauthor")
+                        .WithMany()
+                        .HasForeignKey("CoauthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Coauthor");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.CodebaseAuthor", b =>
                 {
                     b.HasOne("RlhfGraph.Persistence.Entities.Author", "Author")
@@ -720,6 +759,8 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Author", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("Coauthorships");
 
                     b.Navigation("Codebases");
 

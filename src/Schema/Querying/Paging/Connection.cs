@@ -53,6 +53,7 @@ internal sealed class Connection<TItem, TNode>(
     /// </summary>
     public async Task<IReadOnlyDictionary<int, Page>> PagesAsync<TParent>(
         IQueryable<TParent> parents,
+        IQueryable<TNode> nodes,
         Expression<Func<TParent, int>> parentId,
         IReadOnlyCollection<int> ids,
         Expression<Func<TParent, IEnumerable<TItem>>> navigation,
@@ -70,7 +71,7 @@ internal sealed class Connection<TItem, TNode>(
         if (plan.Before is not null) window = Expression.Call(EnumerableWhere.MakeGenericMethod(typeof(TItem)), window, plan.Before);
         var ordered = plan.Order.ApplyInline(window, typeof(TItem), request.Backward);
         var taken = Expression.Call(EnumerableTake.MakeGenericMethod(typeof(TItem)), ordered, Expression.Constant(request.Size + 1));
-        var projected = Expression.Call(EnumerableSelect.MakeGenericMethod(typeof(TItem), typeof(Row<TItem, TNode>)), taken, plan.Projection);
+        var projected = Expression.Call(EnumerableSelect.MakeGenericMethod(typeof(TItem), typeof(Row<TItem, TNode>)), taken, plan.NestedProjection);
         var list = Expression.Call(EnumerableToList.MakeGenericMethod(typeof(Row<TItem, TNode>)), projected);
 
         var wantsOutside = plan.Outside is not null && (request.Backward ? request.WantsHasNext : request.WantsHasPrevious);
@@ -96,10 +97,37 @@ internal sealed class Connection<TItem, TNode>(
             idParameter);
 
         var results = await parents.Where(inIds).Select(selector).ToListAsync(ct).ConfigureAwait(false);
+        await AttachNodesAsync(nodes, results.SelectMany(r => r.Rows).ToList(), ct).ConfigureAwait(false);
         return results.ToDictionary(
             r => r.ParentId,
             r => ToPage(plan, request, r.Rows, request.WantsTotalCount ? r.Total : null, r.HasOutside));
     }
+
+    /// <summary>
+    /// Nested pages carry node ids, not nodes: on SQLite, EF Core cannot join a reference after a
+    /// per-parent LIMIT (it would need APPLY), so the level's nodes come in one more statement.
+    /// </summary>
+    private async Task AttachNodesAsync(IQueryable<TNode> nodes, List<Row<TItem, TNode>> rows, CancellationToken ct)
+    {
+        if (typeof(TItem) == typeof(TNode))
+        {
+            foreach (var row in rows) row.Node = (TNode)(object)row.Item!;
+            return;
+        }
+
+        if (rows.Count == 0) return;
+        var ids = rows.Select(r => r.NodeId).Distinct().ToList();
+        var modelId = (Expression<Func<TNode, int>>)nodeModel.Id;
+        var contains = Expression.Lambda<Func<TNode, bool>>(
+            Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2).MakeGenericMethod(typeof(int)),
+                QueryParameter.Of(ids, typeof(List<int>)), modelId.Body),
+            modelId.Parameters);
+        var idOf = CompiledId.Value;
+        var byId = (await nodes.Where(contains).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(idOf);
+        foreach (var row in rows) row.Node = byId[row.NodeId];
+    }
+
+    private readonly Lazy<Func<TNode, int>> CompiledId = new(() => ((Expression<Func<TNode, int>>)nodeModel.Id).Compile());
 
     private QueryPlan Plan(object? where, object? order, PageRequest request)
     {
@@ -133,7 +161,16 @@ internal sealed class Connection<TItem, TNode>(
                 Expression.Bind(typeof(Row<TItem, TNode>).GetProperty(nameof(Row<TItem, TNode>.Keys))!,
                     Expression.NewArrayInit(typeof(object), sort.Keys.Select(k => Expression.Convert(ExpressionRebinder.Inline(k.Key, row), typeof(object)))))),
             row);
-        return new QueryPlan(sort, filter, after, before, outside, projection);
+        var keys = Expression.Bind(typeof(Row<TItem, TNode>).GetProperty(nameof(Row<TItem, TNode>.Keys))!,
+            Expression.NewArrayInit(typeof(object), sort.Keys.Select(k => Expression.Convert(ExpressionRebinder.Inline(k.Key, row), typeof(object)))));
+        var nested = Expression.Lambda<Func<TItem, Row<TItem, TNode>>>(
+            Expression.MemberInit(
+                Expression.New(typeof(Row<TItem, TNode>)),
+                Expression.Bind(typeof(Row<TItem, TNode>).GetProperty(nameof(Row<TItem, TNode>.Item))!, row),
+                Expression.Bind(typeof(Row<TItem, TNode>).GetProperty(nameof(Row<TItem, TNode>.NodeId))!, ExpressionRebinder.Inline(id, row)),
+                keys),
+            row);
+        return new QueryPlan(sort, filter, after, before, outside, projection, nested);
     }
 
     private static LambdaExpression Not(LambdaExpression predicate) =>
@@ -159,5 +196,6 @@ internal sealed class Connection<TItem, TNode>(
         LambdaExpression? After,
         LambdaExpression? Before,
         LambdaExpression? Outside,
-        Expression<Func<TItem, Row<TItem, TNode>>> Projection);
+        Expression<Func<TItem, Row<TItem, TNode>>> Projection,
+        Expression<Func<TItem, Row<TItem, TNode>>> NestedProjection);
 }

@@ -7,6 +7,9 @@ internal sealed class Row<TItem, TNode>
 
     public TNode Node { get; set; } = default!;
 
+    /// <summary>The node's id, for nested pages whose nodes are fetched in a second statement.</summary>
+    public int NodeId { get; set; }
+
     public object?[] Keys { get; set; } = [];
 }
 

@@ -1,0 +1,18 @@
+namespace RlhfGraph.Persistence.Entities;
+
+/// <summary>
+/// Two authors who share papers, and how many: a database view over the bylines, so "an author's
+/// co-authors, most shared papers first" is a plain, pageable relation like any other.
+/// </summary>
+public sealed class Coauthorship
+{
+    public int AuthorId { get; set; }
+
+    public int CoauthorId { get; set; }
+
+    public int SharedPapers { get; set; }
+
+    public Author? Author { get; set; }
+
+    public Author? Coauthor { get; set; }
+}
