@@ -51,6 +51,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!, Commands.Count);
     }
 
+    /// <summary>Every node of a root connection, page by page (100 at a time), for comparing whole result sets.</summary>
+    public async Task<List<JsonNode>> AllNodesAsync(string field, string selection, object? where = null, object? order = null)
+    {
+        var nodes = new List<JsonNode>();
+        string? after = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var response = (await PostAsync(
+                $"query ($after: String, $where: {Capitalize(field)}FilterInput, $order: [{Capitalize(field)}SortInput!]) {{ {field}s(first: 100, after: $after, where: $where, order: $order) {{ nodes {{ {selection} }} pageInfo {{ hasNextPage endCursor }} }} }}",
+                new { after, where, order })).ShouldSucceed();
+            var connection = response.Data[$"{field}s"]!;
+            nodes.AddRange(connection["nodes"]!.AsArray().Select(n => n!));
+            if (!(bool)connection["pageInfo"]!["hasNextPage"]!) return nodes;
+            after = (string)connection["pageInfo"]!["endCursor"]!;
+        }
+
+        throw new InvalidOperationException("More than 100 pages.");
+    }
+
+    private static string Capitalize(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -93,4 +114,10 @@ public sealed class CommandCounter : DbCommandInterceptor
         Interlocked.Increment(ref _count);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "API over a seeded database";
 }

@@ -115,19 +115,19 @@ internal sealed class Connection<TItem, TNode>(
             return;
         }
 
-        if (rows.Count == 0) return;
+        // Queried even when empty, so a request's statement count depends on its shape alone.
         var ids = rows.Select(r => r.NodeId).Distinct().ToList();
         var modelId = (Expression<Func<TNode, int>>)nodeModel.Id;
         var contains = Expression.Lambda<Func<TNode, bool>>(
             Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2).MakeGenericMethod(typeof(int)),
                 QueryParameter.Of(ids, typeof(List<int>)), modelId.Body),
             modelId.Parameters);
-        var idOf = CompiledId.Value;
+        var idOf = _compiledId.Value;
         var byId = (await nodes.Where(contains).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(idOf);
         foreach (var row in rows) row.Node = byId[row.NodeId];
     }
 
-    private readonly Lazy<Func<TNode, int>> CompiledId = new(() => ((Expression<Func<TNode, int>>)nodeModel.Id).Compile());
+    private readonly Lazy<Func<TNode, int>> _compiledId = new(() => ((Expression<Func<TNode, int>>)nodeModel.Id).Compile());
 
     private QueryPlan Plan(object? where, object? order, PageRequest request)
     {
