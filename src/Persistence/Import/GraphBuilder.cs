@@ -205,6 +205,8 @@ internal sealed class GraphBuilder
 
         for (var i = 0; i < candidates.Count; i++)
         {
+            // Only a codebase without a link is matched by name: openai/evals and anthropics/evals are two repositories.
+            if (candidates[i].UrlKey is not null) continue;
             foreach (var name in candidates[i].NameKeys)
             {
                 if (byName.TryGetValue(name, out var j)) sets.Union(i, j);

@@ -152,6 +152,18 @@ public sealed class WholeCorpusImportTests(SeededDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task RepositoriesWithTheSameNameUnderDifferentOwnersStayApart()
+    {
+        // 001:73 "Code: [official](https://github.com/openai/evals)" and 001:176 "Code: [official](https://github.com/anthropics/evals)".
+        await using var db = fixture.Database.CreateContext();
+        var evals = await db.Codebases.Include(c => c.Papers).ThenInclude(p => p.Paper).Where(c => c.Repository == "evals").OrderBy(c => c.Owner).ToListAsync();
+
+        Assert.Equal(["anthropics", "openai"], evals.Select(c => c.Owner));
+        Assert.Equal("Discovering Language Model Behaviors with Model-Written Evaluations", Assert.Single(evals[0].Papers).Paper!.Title);
+        Assert.Equal("GPT-4 Technical Report", Assert.Single(evals[1].Papers).Paper!.Title);
+    }
+
+    [Fact]
     public async Task DatasetSpellingsMergeIntoOneDatasetWithAliases()
     {
         // 001:135 "[CNN Daily Mail](https://github.com/abisee/cnn-dailymail)" and 001:212 "[CNN/DM](https://github.com/abisee/cnn-dailymail)".
