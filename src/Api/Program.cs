@@ -12,6 +12,9 @@ builder.AddPersistence();
 // The GraphQL schema: types, filtering/sorting/paging machinery, request-scoped batching.
 builder.AddGraphQLSchema();
 
+// GraphQL over HTTP: CORS for configured dashboard origins.
+builder.AddGraphQLEndpoint();
+
 // Liveness and readiness probes.
 builder.AddHealth();
 

@@ -18,10 +18,26 @@ internal static class GraphQLEndpoint
 {
     public const string Path = "/graphql";
 
+    private const string CorsPolicy = "graphql";
+
+    /// <summary>Registers what the endpoint needs besides the schema: CORS for configured dashboard origins (none by default).</summary>
+    public static IHostApplicationBuilder AddGraphQLEndpoint(this IHostApplicationBuilder builder)
+    {
+        var cors = builder.Configuration.GetSection(GraphQLCorsOptions.SectionName).Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions();
+        builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        {
+            if (cors.AllowedOrigins.Contains("*")) policy.AllowAnyOrigin();
+            else policy.WithOrigins(cors.AllowedOrigins);
+            policy.WithMethods("GET", "POST").AllowAnyHeader();
+        }));
+        return builder;
+    }
+
     public static WebApplication MapGraphQLEndpoint(this WebApplication app)
     {
-        app.MapPost(Path, HandleAsync);
-        app.MapGet(Path, HandleAsync);
+        app.UseCors();
+        app.MapPost(Path, HandleAsync).RequireCors(CorsPolicy);
+        app.MapGet(Path, HandleAsync).RequireCors(CorsPolicy);
         app.MapMethods(Path, ["PUT", "PATCH", "DELETE"], (HttpContext context) =>
         {
             context.Response.Headers.Allow = "GET, POST";

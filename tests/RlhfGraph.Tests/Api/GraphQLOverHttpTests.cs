@@ -170,6 +170,25 @@ public sealed class GraphQLOverHttpTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task CorsIsOffUnlessAnOriginIsConfigured()
+    {
+        using var closed = api.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        preflight.Headers.Add("Origin", "https://dashboard.example.org");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var refused = await closed.SendAsync(preflight);
+
+        using var open = api.WithWebHostBuilder(b => b.UseSetting("Cors:AllowedOrigins:0", "https://dashboard.example.org")).CreateClient();
+        using var allowedPreflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+        allowedPreflight.Headers.Add("Origin", "https://dashboard.example.org");
+        allowedPreflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var allowed = await open.SendAsync(allowedPreflight);
+
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal("https://dashboard.example.org", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task HealthEndpointsAnswer()
     {
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/health")).Status);
