@@ -8,8 +8,7 @@ namespace RlhfGraph.Tests.Api;
 /// Every filter operator, checked against the same predicate evaluated in memory over the whole
 /// seeded database (text compared ignoring case), so each case proves the SQL translation is right.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class FilteringTests(ApiFactory api)
+public abstract class FilteringTests(ApiFactory api) : DatabaseTests(api)
 {
     private static readonly StringComparison Ci = StringComparison.OrdinalIgnoreCase;
 
@@ -193,3 +192,9 @@ public sealed class FilteringTests(ApiFactory api)
         Assert.Equal("INVALID_FILTER", (string)response.Errors![0]!["extensions"]!["code"]!);
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteFilteringTests(SqliteApiFactory api) : FilteringTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerFilteringTests(SqlServerApiFactory api) : FilteringTests(api);

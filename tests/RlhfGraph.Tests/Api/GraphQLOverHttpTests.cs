@@ -7,8 +7,8 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>The HTTP rules of GraphQL over HTTP, with HotChocolate's status codes for each media type.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class GraphQLOverHttpTests(ApiFactory api)
+[Collection(SqliteApiCollection.Name)]
+public sealed class GraphQLOverHttpTests(SqliteApiFactory api)
 {
     private async Task<(HttpStatusCode Status, string? MediaType, string Body)> SendAsync(HttpMethod method, string url, string? body = null, string? contentType = "application/json", string? accept = null)
     {

@@ -4,8 +4,7 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>Global ids in HotChocolate's Base64 "Type:id" format, resolvable through node and nodes for every type.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class NodeTests(ApiFactory api)
+public abstract class NodeTests(ApiFactory api) : DatabaseTests(api)
 {
     [Theory]
     [InlineData("papers", "Paper", "title")]
@@ -70,3 +69,9 @@ public sealed class NodeTests(ApiFactory api)
         Assert.Equal("INVALID_ARGUMENT", (string)response.Errors![0]!["extensions"]!["code"]!);
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteNodeTests(SqliteApiFactory api) : NodeTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerNodeTests(SqlServerApiFactory api) : NodeTests(api);

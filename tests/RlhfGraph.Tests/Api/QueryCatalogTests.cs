@@ -9,8 +9,7 @@ namespace RlhfGraph.Tests.Api;
 /// expected answer. Set UPDATE_QUERY_SNAPSHOTS=1 to rewrite the answers after a deliberate change, then
 /// read the diff before committing it.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class QueryCatalogTests(ApiFactory api)
+public abstract class QueryCatalogTests(ApiFactory api) : DatabaseTests(api)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -45,3 +44,9 @@ public sealed class QueryCatalogTests(ApiFactory api)
         Assert.Equal(JsonNode.Parse(await File.ReadAllTextAsync(expectedPath))!.ToJsonString(), JsonNode.Parse(actual)!.ToJsonString());
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteQueryCatalogTests(SqliteApiFactory api) : QueryCatalogTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerQueryCatalogTests(SqlServerApiFactory api) : QueryCatalogTests(api);

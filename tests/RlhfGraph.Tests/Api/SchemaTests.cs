@@ -6,8 +6,8 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>The committed SDL is the live schema, and everything in it is described for the people reading it in the IDE.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class SchemaTests(ApiFactory api)
+[Collection(SqliteApiCollection.Name)]
+public sealed class SchemaTests(SqliteApiFactory api)
 {
     private ISchema Schema
     {

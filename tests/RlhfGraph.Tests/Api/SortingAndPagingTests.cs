@@ -4,8 +4,7 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>Multi-key sorting, and forward and backward keyset paging across whole result sets.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class SortingAndPagingTests(ApiFactory api)
+public abstract class SortingAndPagingTests(ApiFactory api) : DatabaseTests(api)
 {
     [Fact]
     public async Task SeveralSortKeysApplyInOrderWithTheIdAsFinalTieBreaker()
@@ -155,3 +154,9 @@ public sealed class SortingAndPagingTests(ApiFactory api)
         throw new InvalidOperationException("Paging did not end.");
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteSortingAndPagingTests(SqliteApiFactory api) : SortingAndPagingTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerSortingAndPagingTests(SqlServerApiFactory api) : SortingAndPagingTests(api);

@@ -3,8 +3,7 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>The number of SQL statements depends on the query's shape, never on page sizes or data.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class StatementCountTests(ApiFactory api)
+public abstract class StatementCountTests(ApiFactory api) : DatabaseTests(api)
 {
     private const string ExampleQuery = """
         query ($n: Int!) {
@@ -66,3 +65,9 @@ public sealed class StatementCountTests(ApiFactory api)
         Assert.True(small.Statements <= 5, $"{small.Statements} statements");
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteStatementCountTests(SqliteApiFactory api) : StatementCountTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerStatementCountTests(SqlServerApiFactory api) : StatementCountTests(api);

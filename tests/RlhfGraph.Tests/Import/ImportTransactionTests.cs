@@ -1,29 +1,26 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Import;
-using RlhfGraph.Persistence.Providers;
 using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Import;
 
-/// <summary>Idempotence, atomicity and incremental updates, each on a fresh real database.</summary>
-public sealed class ImportTransactionTests
+/// <summary>Idempotence, atomicity and incremental updates, each on a fresh real database of the engine.</summary>
+public abstract class ImportTransactionTests(DatabaseEngine engine) : DatabaseTests(engine)
 {
     [Fact]
     public async Task ImportingTheSameListsTwiceWritesNothingTheSecondTime()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await engine.CreateDatabaseAsync();
         var first = await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
-        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+        var before = await database.SnapshotAsync();
 
         var second = await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
 
         Assert.True(first.RowsInserted > 1000, first.ToString());
         Assert.Equal((0, 0, 0), (second.RowsInserted, second.RowsUpdated, second.RowsDeleted));
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+        Assert.Equal(before, await database.SnapshotAsync());
     }
 
     [Theory]
@@ -31,7 +28,7 @@ public sealed class ImportTransactionTests
     [InlineData(true)]
     public async Task AFailureHalfWayThroughWritingLeavesTheDatabaseExactlyAsItWas(bool alreadySeeded)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await engine.CreateDatabaseAsync();
         using var seed = new SeedCopy();
         if (alreadySeeded)
         {
@@ -41,25 +38,22 @@ public sealed class ImportTransactionTests
             seed.Replace("awesome-rlhf-opendilab-2023.md", "  - Env: Atari, MuJoCo", "  - Env: Atari, MuJoCo, Procgen");
         }
 
-        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+        var before = await database.SnapshotAsync();
         var failing = new FailOnNthWrite(alreadySeeded ? 2 : 6);
-        var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
-        DatabaseProviders.ConfigureSqlite(builder, database.ConnectionString, new DatabaseOptions());
-        builder.AddInterceptors(failing);
-        var importer = new Importer(new Contexts(builder.Options), NullLogger<Importer>.Instance);
+        var importer = database.CreateImporter(failing);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => importer.ImportAsync(seed.Directory));
 
         Assert.Equal("injected failure", (error.InnerException ?? error).Message);
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+        Assert.Equal(before, await database.SnapshotAsync());
     }
 
     [Fact]
     public async Task AListThatIsNotUtf8FailsWithItsFileAndLineAndChangesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await engine.CreateDatabaseAsync();
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
-        var before = await DatabaseSnapshot.TakeAsync(database.ConnectionString);
+        var before = await database.SnapshotAsync();
         using var seed = new SeedCopy();
         var path = seed.PathOf("awesome-llm-training.md");
         var bytes = File.ReadAllBytes(path).ToList();
@@ -70,13 +64,13 @@ public sealed class ImportTransactionTests
         var error = await Assert.ThrowsAsync<ImportException>(() => database.CreateImporter().ImportAsync(seed.Directory));
 
         Assert.StartsWith("awesome-llm-training.md:3:", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(database.ConnectionString));
+        Assert.Equal(before, await database.SnapshotAsync());
     }
 
     [Fact]
     public async Task ReimportingAfterAListChangedUpdatesWhatChangedAndKeepsEveryOtherId()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await engine.CreateDatabaseAsync();
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
         using var seed = new SeedCopy();
         // 004: Zephyr's citation count goes from 1 to 42.
@@ -92,11 +86,6 @@ public sealed class ImportTransactionTests
         Assert.Equal(idsBefore, await after.Papers.ToDictionaryAsync(p => p.Key, p => p.Id));
         // The paper row and the source's content hash.
         Assert.Equal((0, 2, 0), (report.RowsInserted, report.RowsUpdated, report.RowsDeleted));
-    }
-
-    private sealed class Contexts(DbContextOptions<SqliteRlhfGraphDbContext> options) : IDbContextFactory<RlhfGraphDbContext>
-    {
-        public RlhfGraphDbContext CreateDbContext() => new SqliteRlhfGraphDbContext(options);
     }
 
     /// <summary>Lets writes through until the Nth, which fails, as a crash half-way would.</summary>
@@ -121,3 +110,7 @@ public sealed class ImportTransactionTests
             || command.CommandText.Contains("DELETE", StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteImportTransactionTests(SqliteEngine engine) : ImportTransactionTests(engine);
+
+public sealed class SqlServerImportTransactionTests(SqlServerEngine engine) : ImportTransactionTests(engine);

@@ -5,8 +5,7 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Import;
 
 /// <summary>Facts checked by reading the five lists, asserted on a real SQLite database seeded from them.</summary>
-[Collection(SeededDatabaseCollection.Name)]
-public sealed class WholeCorpusImportTests(SeededDatabaseFixture fixture)
+public abstract class WholeCorpusImportTests(SeededDatabase fixture) : DatabaseTests(fixture)
 {
     private async Task<Paper> PaperAsync(string? arxivId = null, string? title = null)
     {
@@ -259,3 +258,9 @@ public sealed class WholeCorpusImportTests(SeededDatabaseFixture fixture)
         Assert.Equal(0, report.Sources.Single(s => s.Source == "awesome-offline-rl-louieworth").Imported);
     }
 }
+
+[Collection(SqliteSeededCollection.Name)]
+public sealed class SqliteWholeCorpusImportTests(SqliteSeededDatabase fixture) : WholeCorpusImportTests(fixture);
+
+[Collection(SqlServerSeededCollection.Name)]
+public sealed class SqlServerWholeCorpusImportTests(SqlServerSeededDatabase fixture) : WholeCorpusImportTests(fixture);

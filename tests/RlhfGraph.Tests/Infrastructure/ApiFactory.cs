@@ -5,18 +5,19 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over real HTTP (in-memory server), on a SQLite database seeded from the real lists,
-/// with a command counter so tests can assert how many SQL statements a request issued.
+/// The real API over real HTTP (in-memory server), on a database seeded from the real lists, with a command
+/// counter so tests can assert how many SQL statements a request issued. Abstract over the engine:
+/// <see cref="SqliteApiFactory"/> and <see cref="SqlServerApiFactory"/> are the two collection fixtures.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<Program>, IDatabaseFixture, IAsyncLifetime
 {
     private TestDatabase? _database;
+
+    public string? SkipReason => engine.SkipReason;
 
     public CommandCounter Commands { get; } = new();
 
@@ -24,17 +25,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        if (SkipReason is not null) return;
+        _database = await engine.CreateDatabaseAsync();
         await _database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:RlhfGraph", Database.ConnectionString);
         builder.UseSetting("Database:InitializeOnStartup", "false");
-        builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(Commands)));
+        builder.ConfigureServices(services => Database.AddInterceptor(services, Commands));
     }
 
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
@@ -116,8 +118,20 @@ public sealed class CommandCounter : DbCommandInterceptor
     }
 }
 
+/// <summary>The API on SQLite.</summary>
+public sealed class SqliteApiFactory(SqliteEngine engine) : ApiFactory(engine);
+
+/// <summary>The API on SQL Server.</summary>
+public sealed class SqlServerApiFactory(SqlServerEngine engine) : ApiFactory(engine);
+
 [CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+public sealed class SqliteApiCollection : ICollectionFixture<SqliteApiFactory>
 {
-    public const string Name = "API over a seeded database";
+    public const string Name = "API over a seeded SQLite database";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqlServerApiCollection : ICollectionFixture<SqlServerApiFactory>
+{
+    public const string Name = "API over a seeded SQL Server database";
 }

@@ -1,30 +1,32 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace RlhfGraph.Tests.Infrastructure;
 
-/// <summary>A checksum of every row of every table, to prove that a failed import changed nothing.</summary>
+/// <summary>
+/// A checksum of every row of every table, to prove that a failed import changed nothing. The tables are the
+/// model's plus the migrations history, so it reads the same way on every provider.
+/// </summary>
 public static class DatabaseSnapshot
 {
-    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(string connectionString)
+    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(TestDatabase database)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
+        ArgumentNullException.ThrowIfNull(database);
+        await using var db = database.CreateContext();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var tables = db.Model.GetRelationalModel().Tables.Select(t => t.Name).Append("__EFMigrationsHistory").Distinct().Order(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
 
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1, 2";
+            select.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(table)} ORDER BY 1, 2";
             await using var reader = await select.ExecuteReaderAsync();
             var text = new StringBuilder();
             var rows = 0;

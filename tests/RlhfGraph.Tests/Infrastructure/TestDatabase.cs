@@ -1,70 +1,53 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Import;
-using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Tests.Infrastructure;
 
 /// <summary>
-/// A real, migrated SQLite database in a temporary file, deleted on dispose.
+/// A real, migrated database of one provider, private to its owner and removed on dispose. Get one from a
+/// <see cref="DatabaseEngine"/>; <see cref="CreateAsync"/> is the SQLite shortcut for tests that are not per engine.
 /// </summary>
-public sealed class TestDatabase : IAsyncDisposable
+public abstract class TestDatabase : IAsyncDisposable
 {
-    private readonly string _directory;
+    private IDbContextFactory<RlhfGraphDbContext>? _contexts;
 
-    private TestDatabase(string directory, string connectionString)
-    {
-        _directory = directory;
-        ConnectionString = connectionString;
-        var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
-        DatabaseProviders.ConfigureSqlite(builder, connectionString, new DatabaseOptions());
-        Options = builder.Options;
-        Contexts = new Factory(builder.Options);
-    }
+    protected TestDatabase(string connectionString) => ConnectionString = connectionString;
 
     public string ConnectionString { get; }
 
-    public DbContextOptions<SqliteRlhfGraphDbContext> Options { get; }
+    public abstract DatabaseProvider Provider { get; }
 
-    public IDbContextFactory<RlhfGraphDbContext> Contexts { get; }
+    public IDbContextFactory<RlhfGraphDbContext> Contexts => _contexts ??= CreateContexts();
 
     /// <summary>The repository's seed folder as copied next to the test assembly.</summary>
     public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "seed");
 
-    public static async Task<TestDatabase> CreateAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "rlhfgraph-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "graph.db"), Pooling = false }.ToString();
-        var db = new TestDatabase(directory, cs);
-        await using var context = db.Contexts.CreateDbContext();
-        await context.Database.MigrateAsync();
-        return db;
-    }
+    /// <summary>A SQLite database, for tests that do not run once per engine.</summary>
+    public static async Task<TestDatabase> CreateAsync() => await SqliteTestDatabase.CreateAsync();
 
-    public Importer CreateImporter() => new(Contexts, NullLogger<Importer>.Instance);
+    /// <summary>Contexts configured as the app configures them, plus the given interceptors (to count or break commands).</summary>
+    public abstract IDbContextFactory<RlhfGraphDbContext> CreateContexts(params IInterceptor[] interceptors);
+
+    /// <summary>Adds an interceptor to the API's contexts for this provider.</summary>
+    public abstract void AddInterceptor(IServiceCollection services, IInterceptor interceptor);
+
+    public Importer CreateImporter(params IInterceptor[] interceptors) =>
+        new(interceptors.Length == 0 ? Contexts : CreateContexts(interceptors), NullLogger<Importer>.Instance);
 
     public RlhfGraphDbContext CreateContext() => Contexts.CreateDbContext();
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on another handle is the OS's to clean; the folder is under the temp path.
-        }
+    /// <summary>A checksum of every row of every table (see <see cref="DatabaseSnapshot"/>).</summary>
+    public Task<IReadOnlyDictionary<string, string>> SnapshotAsync() => DatabaseSnapshot.TakeAsync(this);
 
-        return ValueTask.CompletedTask;
-    }
+    public abstract ValueTask DisposeAsync();
 
-    private sealed class Factory(DbContextOptions<SqliteRlhfGraphDbContext> options) : IDbContextFactory<RlhfGraphDbContext>
+    protected sealed class Factory<TContext>(DbContextOptions<TContext> options, Func<DbContextOptions<TContext>, TContext> create) : IDbContextFactory<RlhfGraphDbContext>
+        where TContext : RlhfGraphDbContext
     {
-        public RlhfGraphDbContext CreateDbContext() => new SqliteRlhfGraphDbContext(options);
+        public RlhfGraphDbContext CreateDbContext() => create(options);
     }
 }
