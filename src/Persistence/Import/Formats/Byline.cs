@@ -97,14 +97,17 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
         return (people, truncated);
     }
 
-    /// <summary>The ". " that separates names from the venue, never the one after an initial ("Christopher D. Manning").</summary>
+    /// <summary>
+    /// The ". " that separates names from the venue, never the one after an initial ("Christopher D. Manning").
+    /// Only a single letter is an initial: two-letter surnames end bylines often ("Ziniu Li, Tian Xu, Yang Yu. arXiv, 2023.", 000:51).
+    /// </summary>
     private static int LastSentenceBreak(string text)
     {
         for (var i = text.LastIndexOf(". ", StringComparison.Ordinal); i > 0; i = i > 1 ? text.LastIndexOf(". ", i - 1, StringComparison.Ordinal) : -1)
         {
             var wordStart = text.LastIndexOfAny([' ', ','], i - 1) + 1;
             var word = text[wordStart..i];
-            if (word.Length > 1 && !(word.Length == 2 && char.IsUpper(word[0]))) return i;
+            if (word.Length > 1) return i;
         }
 
         return -1;

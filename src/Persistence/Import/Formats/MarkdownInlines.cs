@@ -26,11 +26,32 @@ internal static class MarkdownInlines
     }
 
     /// <summary>A container's children as a list, so callers can look ahead and behind.</summary>
+    /// <remarks>
+    /// Markdig keeps an unmatched "[" as a container holding everything after it, so
+    /// "[W&amp;B Fully Connected][ Understanding …](…)" (001:307) would hide its title link one level down;
+    /// such a bracket is spliced back in as the literal it is.
+    /// </remarks>
     public static List<Inline> Children(ContainerInline? container)
     {
         var list = new List<Inline>();
-        for (var child = container?.FirstChild; child is not null; child = child.NextSibling) list.Add(child);
+        AddChildren(container, list);
         return list;
+    }
+
+    private static void AddChildren(ContainerInline? container, List<Inline> list)
+    {
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is LinkDelimiterInline { IsImage: false } bracket)
+            {
+                list.Add(new LiteralInline("["));
+                AddChildren(bracket, list);
+            }
+            else
+            {
+                list.Add(child);
+            }
+        }
     }
 
     public static string? UrlOf(LinkInline link) => string.IsNullOrWhiteSpace(link.Url) ? null : link.Url.Trim();

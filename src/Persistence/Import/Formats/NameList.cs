@@ -16,7 +16,9 @@ internal static partial class NameList
     {
         var parts = Parts(text);
         if (parts.Count == 0) return false;
-        if (!parts.All(IsName)) return false;
+        // "Kimin Lee, Hao liu, MoonKyung Ryu, …" (003): one name typed carelessly among many well-formed ones is still a byline.
+        var careless = parts.Count(p => !IsName(p));
+        if (careless > 0 && !(careless == 1 && parts.Count >= 3 && parts.All(p => IsName(p) || IsCarelessName(p)))) return false;
         return parts.Count >= 2 || (Words(parts[0]).Length is >= 2 and <= 4) || text.Contains("et al", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -52,6 +54,13 @@ internal static partial class NameList
         }
 
         return true;
+    }
+
+    /// <summary>A two- or three-word name whose family name lost its capital ("Hao liu").</summary>
+    private static bool IsCarelessName(string part)
+    {
+        var words = Words(part);
+        return words.Length is 2 or 3 && IsName(string.Join(' ', words[..^1])) && words[^1].All(char.IsLetter) && char.IsLower(words[^1][0]);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L}),(?=\p{L})")]

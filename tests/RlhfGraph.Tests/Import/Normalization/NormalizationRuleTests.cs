@@ -1,0 +1,154 @@
+using RlhfGraph.Persistence.Import;
+using RlhfGraph.Persistence.Import.Normalization;
+
+namespace RlhfGraph.Tests.Import.Normalization;
+
+/// <summary>The pure merge rules, each with the list text that needed it.</summary>
+public sealed class NormalizationRuleTests
+{
+    [Theory]
+    [InlineData("http://arxiv.org/abs/2305.18290", "2305.18290")] // 000:100
+    [InlineData("https://arxiv.org/pdf/2312.10584.pdf", "2312.10584")] // 000:50
+    [InlineData("https://arxiv.org/abs/2312.00886v2", "2312.00886")]
+    [InlineData("https://export.arxiv.org/abs/2310.10477", "2310.10477")] // 000:76
+    [InlineData("http://arxiv.org/pdf/2310.16944v1.pdf", "2310.16944")] // 004:4
+    [InlineData("2310.16944", "2310.16944")] // 004:4 "`arXiv, 2310.16944`"
+    [InlineData("arXiv:1706.03741v3", "1706.03741")]
+    [InlineData("https://arxiv.org/abs/cs/0601001v1", "cs/0601001")]
+    public void EveryArxivLinkFormIsOneVersionlessId(string link, string id) => Assert.Equal(id, ArxivId.Parse(link));
+
+    [Theory]
+    [InlineData("https://cdn.openai.com/papers/gpt-4.pdf")] // 001:70
+    [InlineData("https://openreview.net/forum?id=VSJotgbPHF")] // 000:179
+    [InlineData("https://notarxiv.org/abs/2305.18290")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void LinksThatAreNotArxivHaveNoArxivId(string? link) => Assert.Null(ArxivId.Parse(link));
+
+    [Fact]
+    public void TitlesMatchWhateverTheirCasePunctuationSpacingAndAccents()
+    {
+        // 003 drops the parentheses of 001:131's "Is Reinforcement Learning (Not) for Natural Language Processing?: …".
+        Assert.Equal(TitleKey.Of("Is Reinforcement Learning (Not) for  Natural Language Processing?"), TitleKey.Of("is reinforcement learning not for natural language processing"));
+        Assert.Equal(TitleKey.Of("Café: Préférence"), TitleKey.Of("cafe - preference"));
+        Assert.NotEqual(TitleKey.Of("Reward Model Ensembles Help Mitigate Overoptimization"), TitleKey.Of("Reward Model Ensembles Help Mitigate Optimization"));
+    }
+
+    [Fact]
+    public void NearIdenticalTitlesOfOnePaperScoreAboveTheMergeThresholdButTitlesAloneAreNotEnough()
+    {
+        // arXiv 2310.03708 as 003 and 004 title it.
+        var same = TitleKey.Similarity(
+            "Beyond One-Preference-for-All: Multi-Objective Direct Preference Optimization for Language Models",
+            "Beyond One-Preference-Fits-All Alignment: Multi-Objective Direct Preference Optimization");
+        // Two different papers (arXiv 2303.14420 and 2302.12192, 001:91 and 001:102) that score above the threshold too:
+        // that is why the graph builder only compares titles of papers that share an author.
+        var different = TitleKey.Similarity(
+            "Better Aligning Text-to-Image Models with Human Preference",
+            "Aligning Text-to-Image Models using Human Feedback");
+        var unrelated = TitleKey.Similarity(
+            "Reward Model Ensembles Help Mitigate Overoptimization",
+            "Confronting Reward Model Overoptimization with Constrained RLHF");
+
+        Assert.InRange(same, GraphBuilder.NearDuplicateTitleSimilarity, 1.0);
+        Assert.InRange(different, GraphBuilder.NearDuplicateTitleSimilarity, 1.0);
+        Assert.InRange(unrelated, 0.0, GraphBuilder.NearDuplicateTitleSimilarity - 0.01);
+    }
+
+    [Theory]
+    [InlineData("R´emi Munos", "Rémi Munos")] // 000:71, a spacing accent from PDF extraction
+    [InlineData("Kianté,Brantley", "Kianté Brantley")] // 001:131, a comma typed for a space
+    [InlineData("and Dylan Hadfield-Menell.", "Dylan Hadfield-Menell")] // 002:34 "…, Dorsa Sadigh, and Dylan Hadfield-Menell. arXiv, 2023."
+    [InlineData("Maja  Tre\u0328bacz", "Maja Tr\u0119bacz")] // NFC: e + combining ogonek is one letter
+    public void PersonNamesAreRepairedForDisplay(string raw, string clean) => Assert.Equal(clean, PersonName.Clean(raw));
+
+    [Fact]
+    public void OneKeyStandsForEverySpellingOfAName()
+    {
+        Assert.Equal(PersonName.Key("Rémi Munos"), PersonName.Key("R´emi Munos"));
+        Assert.Equal(PersonName.Key("Rémi Munos"), PersonName.Key("Remi Munos"));
+        Assert.Equal(PersonName.Key("Christopher D. Manning"), PersonName.Key("Christopher D Manning"));
+        Assert.NotEqual(PersonName.Key("Alex J. Chan"), PersonName.Key("Alex James Chan"));
+    }
+
+    [Theory]
+    [InlineData("Alex J. Chan", "Alex James Chan", true)] // 003, the same paper's byline in two sections
+    [InlineData("Maja Trębacz", "Maja Trebacz", true)] // 001:139 and 001:160
+    [InlineData("Stephen H. Bach", "Stephen Bach", true)]
+    [InlineData("Wei Wang", "Wei Zhang", false)]
+    [InlineData("Yang Yu", "Yang Liu", false)]
+    [InlineData("Jian Li", "Jia Li", false)]
+    [InlineData("A. Chan", "B. Chan", false)]
+    public void OnlyStrongEvidenceMakesTwoSpellingsOnePerson(string a, string b, bool same)
+    {
+        Assert.Equal(same, PersonName.AreCompatible(a, b));
+        Assert.Equal(same, PersonName.AreCompatible(b, a));
+    }
+
+    [Theory]
+    [InlineData("OpenAI", true)] // 000:207 "  - OpenAI, 2023."
+    [InlineData("Meta", true)] // 000:205
+    [InlineData("ByteDance Seed MLSys Team & HKU", true)] // 003 veRL
+    [InlineData("Thomfoster", false)] // 001:280, a GitHub handle standing for a person
+    [InlineData("Dorsa Sadigh", false)]
+    public void OrganisationsAreToldFromPeople(string name, bool organization) => Assert.Equal(organization, PersonName.IsOrganization(name));
+
+    [Theory]
+    [InlineData("et al.", true)]
+    [InlineData("et al", true)]
+    [InlineData("etc.", true)]
+    [InlineData("Al Smith", false)]
+    public void TruncationMarkersAreNeverPeople(string token, bool marker) => Assert.Equal(marker, PersonName.IsTruncationMarker(token));
+
+    [Theory]
+    [InlineData("https://github.com/huggingface/trl/tree/main")] // 000:210
+    [InlineData("https://github.com/huggingface/trl")] // 004:83
+    [InlineData("http://www.github.com/HuggingFace/trl.git")]
+    [InlineData("github.com/huggingface/trl/blob/main/README.md#usage")]
+    [InlineData("https://github.com/huggingface/trl/")]
+    public void EveryFormOfARepositoryUrlIsOneRepository(string url)
+    {
+        var repository = RepositoryUrl.Normalize(url);
+
+        Assert.NotNull(repository);
+        Assert.Equal("github.com/huggingface/trl", repository.Key);
+    }
+
+    [Theory]
+    [InlineData("https://unifiedskg.com/")] // 001:292, a project page
+    [InlineData("https://github.com/orgs/huggingface")]
+    [InlineData("https://github.com/huggingface")]
+    [InlineData("https://huggingface.co/datasets/stanfordnlp/SHP")] // 001:284
+    public void ProjectPagesAndOwnersAreNotRepositories(string url) => Assert.Null(RepositoryUrl.Normalize(url));
+
+    [Fact]
+    public void ARepositoryMovesToANewOwnerOnlyWithEvidence()
+    {
+        var old = RepositoryUrl.Normalize("https://github.com/lvwerra/trl")!; // 001:255
+        var moved = RepositoryUrl.Normalize("https://github.com/huggingface/trl")!;
+        var evals = RepositoryUrl.Normalize("https://github.com/openai/evals")!;
+        var otherEvals = RepositoryUrl.Normalize("https://github.com/anthropics/evals")!; // 001:176
+
+        // "lvwerra" is Leandro von Werra's handle, and 001:256 lists him for the repository.
+        Assert.True(RepositoryUrl.IsLikelyMove(old, moved, ["Leandro von Werra", "Younes Belkada"], []));
+        Assert.False(RepositoryUrl.IsLikelyMove(old, moved, [], []));
+        Assert.False(RepositoryUrl.IsLikelyMove(evals, otherEvals, ["Ethan Perez"], ["Shixiang Shane Gu"]));
+    }
+
+    [Theory]
+    [InlineData("CNN/DM", "CNN Daily Mail")] // 001:204 and 001:135
+    [InlineData("TL;DR", "TLDR")]
+    [InlineData("Stanford Human Preferences Dataset(SHP)", "SHP")] // 001:284
+    [InlineData("HH-RLHF", "hh rlhf")]
+    [InlineData("TruthfulQA", "truthful-qa")]
+    public void DatasetSpellingsShareOneKey(string a, string b) => Assert.Equal(DatasetName.Key(a), DatasetName.Key(b));
+
+    [Fact]
+    public void KnownDatasetAliasesTakeTheCanonicalSpellingAndDifferentDatasetsStayApart()
+    {
+        Assert.Equal("CNN/DailyMail", DatasetName.Canonical("CNN Daily Mail"));
+        Assert.Equal("TruthfulQA", DatasetName.Canonical("TruthfulQA."));
+        Assert.NotEqual(DatasetName.Key("SST-2"), DatasetName.Key("SST-5"));
+        Assert.NotEqual(DatasetName.Key("IMDB"), DatasetName.Key("IMDB sentiment"));
+    }
+}
