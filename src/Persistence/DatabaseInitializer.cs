@@ -34,7 +34,9 @@ public sealed class DatabaseInitializer(
             var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                if (await db.Sources.AnyAsync(cancellationToken).ConfigureAwait(false)) return null;
+                // A graph imported before search existed is imported again: the tables stay as they are, the search index is built.
+                if (await db.Sources.AnyAsync(cancellationToken).ConfigureAwait(false)
+                    && await db.SearchEntries.AnyAsync(cancellationToken).ConfigureAwait(false)) return null;
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Search;
 
 namespace RlhfGraph.Persistence;
 
@@ -53,6 +54,12 @@ public abstract class RlhfGraphDbContext : DbContext
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<Mention> Mentions => Set<Mention>();
+
+    /// <summary>Folded text of every searchable thing; read through <see cref="Search"/>.</summary>
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
+    /// <summary>This provider's search: LIKE over <see cref="SearchEntries"/> unless the provider has better.</summary>
+    public virtual ISearchIndex Search => LikeSearchIndex.Instance;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RlhfGraphDbContext).Assembly);

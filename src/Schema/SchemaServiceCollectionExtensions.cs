@@ -12,6 +12,7 @@ using RlhfGraph.Schema.Querying.Filtering;
 using RlhfGraph.Schema.Querying.Nodes;
 using RlhfGraph.Schema.Querying.Paging;
 using RlhfGraph.Schema.Querying.Sorting;
+using RlhfGraph.Schema.Search;
 using RlhfGraph.Schema.Sources;
 
 namespace RlhfGraph.Schema;
@@ -34,6 +35,7 @@ public static class SchemaServiceCollectionExtensions
         services.AddRootFields<KeywordQueries>().AddNodeType(KeywordType.Members.NodeType(db => db.Keywords));
         services.AddRootFields<SourceQueries>().AddNodeType(SourceType.Members.NodeType(db => db.Sources));
         services.AddRootFields<NodeQueries>();
+        services.AddRootFields<SearchQueries>();
 
         foreach (var type in typeof(RlhfGraphSchema).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IGraphType).IsAssignableFrom(t)))

@@ -25,6 +25,7 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
         builder.HasIndex(p => p.Kind);
         builder.HasIndex(p => p.CitationCount);
+        builder.HasIndex(p => p.MentionCount);
         builder.Property(p => p.Alias).HasMaxLength(ColumnLengths.Name);
     }
 }

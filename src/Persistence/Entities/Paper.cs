@@ -31,6 +31,9 @@ public sealed class Paper
     /// <summary>True when a list names official code, even without a link ("Code: official").</summary>
     public bool HasOfficialCode { get; set; }
 
+    /// <summary>How many of the lists mention this paper (consensus); kept in step by the importer like Author.PaperCount.</summary>
+    public int MentionCount { get; set; }
+
     /// <summary>True when the richest byline still ended in "et al.".</summary>
     public bool AuthorsTruncated { get; set; }
 

@@ -41,6 +41,7 @@ internal sealed class GraphBuilder
         builder.EmitDatasets();
         builder.EmitReports(lists);
         builder.CountPapersAndDropUncredited();
+        builder.CountMentioningLists();
         return builder._graph;
     }
 
@@ -53,6 +54,14 @@ internal sealed class GraphBuilder
         _graph.Authors.RemoveAll(a => !credited.Contains(a.Key));
         _graph.AuthorAliases.RemoveAll(a => !credited.Contains(a.AuthorKey));
         foreach (var author in _graph.Authors) author.PaperCount = papers.GetValueOrDefault(author.Key);
+    }
+
+    private void CountMentioningLists()
+    {
+        var lists = _graph.Mentions.Where(m => m.Target == MentionTarget.Paper)
+            .GroupBy(m => m.TargetKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.SourceName).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        foreach (var paper in _graph.Papers) paper.MentionCount = lists.GetValueOrDefault(paper.Key);
     }
 
     private void Classify(IReadOnlyList<(Source Source, ParsedList List)> lists)

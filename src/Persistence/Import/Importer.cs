@@ -45,6 +45,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                 await using (transaction.ConfigureAwait(false))
                 {
                     await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
+                    // The search index is derived from the tables, so it changes only when they did (or was never built).
+                    if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                    {
+                        progress?.Report("search index");
+                        await db.Search.RebuildAsync(db, ct).ConfigureAwait(false);
+                    }
+
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                 }
 

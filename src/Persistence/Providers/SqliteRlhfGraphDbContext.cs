@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Search;
 
 namespace RlhfGraph.Persistence.Providers;
 
@@ -12,6 +13,9 @@ public sealed class SqliteRlhfGraphDbContext(DbContextOptions<SqliteRlhfGraphDbC
     /// Text compares case-insensitively on both providers: SQL Server through its CI collation,
     /// SQLite through NOCASE on every text column, so =, IN, ORDER BY and keyset comparisons agree.
     /// </summary>
+    /// <summary>FTS5 full-text search with bm25 ranking.</summary>
+    public override ISearchIndex Search => Fts5SearchIndex.Instance;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<string>().UseCollation("NOCASE");
 }

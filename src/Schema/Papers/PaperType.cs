@@ -25,6 +25,7 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
         .String("alias", p => p.Alias, "Short name the lists use, e.g. \"InstructGPT\" or \"Sparrow\".")
         .Int("citationCount", p => p.CitationCount, "Citations as recorded by the \"Awesome llm training\" list; null when unknown.")
         .Boolean("hasOfficialCode", p => p.HasOfficialCode, "A list names official code, even without a link (\"Code: official\").")
+        .Int("mentionCount", p => p.MentionCount, "How many of the lists mention this paper (1 to 5): sort by it to rank by consensus.")
         .Strings("keywords", p => p.Keywords.Select(k => k.Keyword!.Name), "The paper's keywords, environments and tasks.")
         .Many<Author, AuthorType>("authors", p => p.Authors.Select(a => a.Author!), "The paper's authors.")
         .Many<Codebase, CodebaseType>("codebases", p => p.Codebases.Select(c => c.Codebase!), "Code linked to the paper.")

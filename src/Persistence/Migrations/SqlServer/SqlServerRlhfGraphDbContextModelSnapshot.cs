@@ -382,6 +382,9 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -415,6 +418,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Kind");
+
+                    b.HasIndex("MentionCount");
 
                     b.HasIndex("Title");
 
@@ -495,6 +500,42 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.HasIndex("KeywordId", "PaperId");
 
                     b.ToTable("PaperKeywords");
+                });
+
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.SearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Popularity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("SearchEntries");
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Source", b =>

@@ -380,6 +380,9 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MentionCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(800)
@@ -417,6 +420,8 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Kind");
+
+                    b.HasIndex("MentionCount");
 
                     b.HasIndex("Title");
 
@@ -497,6 +502,45 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.HasIndex("KeywordId", "PaperId");
 
                     b.ToTable("PaperKeywords");
+                });
+
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.SearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("Popularity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("SearchEntries");
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Source", b =>
