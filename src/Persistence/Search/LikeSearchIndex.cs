@@ -7,9 +7,9 @@ namespace RlhfGraph.Persistence.Search;
 /// <summary>
 /// Search with plain LIKE over the folded SearchEntries columns: works on any provider (SQL Server
 /// here, where full-text needs an optional server feature). Every word must occur; the score is
-/// <c>3 per word in the name + 1 per word elsewhere + 4 when the name is exactly the query + 2 when
-/// it starts with it + 0.1 per unit of popularity up to 1</c>, so names outrank mentions and exact
-/// titles outrank titles that merely contain the words.
+/// <c>3 per word found in the name (else 1 when found elsewhere) + 4 when the name is exactly the
+/// query + 2 when it starts with it + up to 1 for a short entry</c> (the LIKE stand-in for bm25's
+/// length normalisation: of two entries matching alike, the more focused one wins); popularity breaks ties.
 /// </summary>
 public sealed class LikeSearchIndex : ISearchIndex
 {
@@ -24,10 +24,11 @@ public sealed class LikeSearchIndex : ISearchIndex
         var whole = $" {query.Folded} ";
         var start = $" {query.Folded}";
         Expression<Func<SearchEntry, double>> bonus = e =>
-            (e.Name == whole ? 4.0 : 0.0) + (e.Name.StartsWith(start) ? 2.0 : 0.0) + (e.Popularity >= 10 ? 1.0 : e.Popularity * 0.1);
+            (e.Name == whole ? 4.0 : 0.0) + (e.Name.StartsWith(start) ? 2.0 : 0.0)
+            + (e.Name.Length + e.Text.Length >= 1000 ? 0.0 : 1.0 - ((e.Name.Length + e.Text.Length) / 1000.0));
         var score = query.Tokens.Select(t => WordScore(t)).Aggregate(bonus, Add);
         var hits = await matches.Select(Hit(score))
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Label.Length).ThenBy(h => h.EntityId).ThenBy(h => h.Kind)
+            .OrderByDescending(h => h.Score).ThenByDescending(h => h.Popularity).ThenBy(h => h.Label.Length).ThenBy(h => h.EntityId).ThenBy(h => h.Kind)
             .Skip(offset).Take(count)
             .ToListAsync(ct).ConfigureAwait(false);
         var total = wantsTotal ? await matches.CountAsync(ct).ConfigureAwait(false) : 0;
@@ -65,7 +66,7 @@ public sealed class LikeSearchIndex : ISearchIndex
     private static Expression<Func<SearchEntry, double>> WordScore(string token)
     {
         var word = $" {token} ";
-        return e => (e.Name.Contains(word) ? 3.0 : 0.0) + (e.Text.Contains(word) ? 1.0 : 0.0);
+        return e => e.Name.Contains(word) ? 3.0 : (e.Text.Contains(word) ? 1.0 : 0.0);
     }
 
     private static Expression<Func<SearchEntry, double>> Add(Expression<Func<SearchEntry, double>> left, Expression<Func<SearchEntry, double>> right) =>
@@ -80,6 +81,7 @@ public sealed class LikeSearchIndex : ISearchIndex
                 Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Kind))!, Expression.Property(e, nameof(SearchEntry.Kind))),
                 Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.EntityId))!, Expression.Property(e, nameof(SearchEntry.EntityId))),
                 Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Label))!, Expression.Property(e, nameof(SearchEntry.Label))),
+                Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Popularity))!, Expression.Property(e, nameof(SearchEntry.Popularity))),
                 Expression.Bind(typeof(Scored).GetProperty(nameof(Scored.Score))!, score.Body)),
             e);
     }
@@ -91,6 +93,8 @@ public sealed class LikeSearchIndex : ISearchIndex
         public int EntityId { get; init; }
 
         public string Label { get; init; } = "";
+
+        public int Popularity { get; init; }
 
         public double Score { get; init; }
     }
