@@ -3,8 +3,7 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Api;
 
 /// <summary>search and autocomplete over real HTTP on the seeded database.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class SearchTests(ApiFactory api)
+public abstract class SearchTests(ApiFactory api) : DatabaseTests(api)
 {
     private const string SearchQuery = """
         query ($q: String!, $first: Int, $after: String, $types: [SearchType!]) {
@@ -97,3 +96,9 @@ public sealed class SearchTests(ApiFactory api)
         Assert.Equal(2 + kinds, response.Statements);
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteSearchTests(SqliteApiFactory api) : SearchTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerSearchTests(SqlServerApiFactory api) : SearchTests(api);
