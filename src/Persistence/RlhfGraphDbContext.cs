@@ -13,6 +13,9 @@ namespace RlhfGraph.Persistence;
 /// dotnet ef migrations add &lt;Name&gt; --project src/Persistence --context SqlServerRlhfGraphDbContext --output-dir Migrations/SqlServer
 /// </code>
 /// Name a migration for what it changes (AddPaperCitationCount), never "Update1".
+/// Raw SQL that must open its batch on SQL Server (CREATE VIEW, CREATE PROCEDURE) goes through <c>EXEC(N'...')</c>,
+/// or the idempotent deployment script (<c>dotnet ef migrations script --idempotent</c>) is not valid T-SQL;
+/// tests/RlhfGraph.Tests/Persistence/MigrationTests checks both providers' migrations against the model.
 /// </remarks>
 public abstract class RlhfGraphDbContext : DbContext
 {

@@ -8,9 +8,10 @@ public sealed class SqlServerRlhfGraphDbContext(DbContextOptions<SqlServerRlhfGr
     /// <summary>Case-insensitive, accent-sensitive, like SQLite's NOCASE; chosen here rather than inherited from the server.</summary>
     public const string Collation = "Latin1_General_100_CI_AS_SC";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.UseCollation(Collation);
-    }
+    /// <summary>
+    /// On every text column rather than on the database: a database's collation is fixed when it is created (and cannot
+    /// be changed at all on Azure SQL), often by someone else, while a column's travels in the migration.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<string>().UseCollation(Collation);
 }

@@ -16,7 +16,6 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .UseCollation("Latin1_General_100_CI_AS_SC")
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -33,7 +32,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -43,7 +43,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("PaperCount")
                         .HasColumnType("int");
@@ -74,7 +75,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -116,33 +118,40 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Host")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Repository")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -217,16 +226,19 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -254,7 +266,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -282,12 +295,14 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -326,7 +341,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Section")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("int");
@@ -357,11 +373,13 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Alias")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("ArxivId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("bit");
@@ -375,7 +393,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -388,20 +407,24 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Venue")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int?>("Year")
                         .HasColumnType("int");
@@ -549,17 +572,20 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("ItemCount")
                         .HasColumnType("int");
@@ -567,15 +593,18 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("OriginalFileName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Title")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 

@@ -16,8 +16,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     PaperCount = table.Column<int>(type: "int", nullable: false)
                 },
@@ -32,13 +32,13 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true),
-                    Host = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Owner = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Repository = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Host = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Owner = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Repository = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true, collation: "Latin1_General_100_CI_AS_SC")
                 },
                 constraints: table =>
                 {
@@ -51,9 +51,9 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true)
+                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true, collation: "Latin1_General_100_CI_AS_SC")
                 },
                 constraints: table =>
                 {
@@ -66,8 +66,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
                     Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
@@ -81,15 +81,15 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
-                    TitleKey = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true),
-                    ArxivId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Key = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Title = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    TitleKey = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Url = table.Column<string>(type: "nvarchar(850)", maxLength: 850, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    ArxivId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
                     Year = table.Column<int>(type: "int", nullable: true),
-                    Venue = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Venue = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Alias = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Alias = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
                     CitationCount = table.Column<int>(type: "int", nullable: true),
                     HasOfficialCode = table.Column<bool>(type: "bit", nullable: false),
                     AuthorsTruncated = table.Column<bool>(type: "bit", nullable: false)
@@ -105,13 +105,13 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    OriginalFileName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Format = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    FileName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    OriginalFileName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
+                    Format = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
                     ItemCount = table.Column<int>(type: "int", nullable: false),
-                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_CI_AS_SC")
                 },
                 constraints: table =>
                 {
@@ -125,7 +125,7 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     AuthorId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC")
                 },
                 constraints: table =>
                 {
@@ -194,7 +194,7 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     DatasetId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false, collation: "Latin1_General_100_CI_AS_SC")
                 },
                 constraints: table =>
                 {
@@ -336,7 +336,7 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SourceId = table.Column<int>(type: "int", nullable: false),
-                    Section = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Section = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true, collation: "Latin1_General_100_CI_AS_SC"),
                     Line = table.Column<int>(type: "int", nullable: false),
                     Column = table.Column<int>(type: "int", nullable: true),
                     PaperId = table.Column<int>(type: "int", nullable: true),

@@ -11,7 +11,7 @@ using RlhfGraph.Persistence.Providers;
 namespace RlhfGraph.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRlhfGraphDbContext))]
-    [Migration("20261123011956_CreateLiteratureGraph")]
+    [Migration("20261123060210_CreateLiteratureGraph")]
     partial class CreateLiteratureGraph
     {
         /// <inheritdoc />
@@ -19,7 +19,6 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .UseCollation("Latin1_General_100_CI_AS_SC")
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -36,7 +35,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -46,7 +46,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("PaperCount")
                         .HasColumnType("int");
@@ -77,7 +78,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -87,6 +89,26 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AuthorAliases");
+                });
+
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoauthorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SharedPapers")
+                        .HasColumnType("int");
+
+                    b.HasKey("AuthorId", "CoauthorId");
+
+                    b.HasIndex("CoauthorId");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Coauthorships", (string)null);
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Codebase", b =>
@@ -99,33 +121,40 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Host")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Repository")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -200,16 +229,19 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -237,7 +269,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -265,12 +298,14 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -309,7 +344,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Section")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("int");
@@ -340,11 +376,13 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Alias")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("ArxivId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("bit");
@@ -358,7 +396,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -368,20 +407,24 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Venue")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int?>("Year")
                         .HasColumnType("int");
@@ -491,17 +534,20 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("ItemCount")
                         .HasColumnType("int");
@@ -509,15 +555,18 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("OriginalFileName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Title")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -536,6 +585,25 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.Coauthorship", b =>
+                {
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Author")
+                        .WithMany("Coauthorships")
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RlhfGraph.Persistence.Entities.Author", "Coauthor")
+                        .WithMany()
+                        .HasForeignKey("CoauthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Coauthor");
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.CodebaseAuthor", b =>
@@ -717,6 +785,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Author", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("Coauthorships");
 
                     b.Navigation("Codebases");
 

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,7 +11,9 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Views are not modelled by EF migrations; the SQL lives beside the entity's configuration.
-            migrationBuilder.Sql(RlhfGraph.Persistence.Configurations.CoauthorshipConfiguration.ViewSql);
+            // CREATE VIEW must open its batch, and an idempotent script puts every statement inside IF ... BEGIN:
+            // EXEC gives the view a batch of its own either way.
+            migrationBuilder.Sql($"EXEC(N'{RlhfGraph.Persistence.Configurations.CoauthorshipConfiguration.ViewSql.Replace("'", "''", StringComparison.Ordinal)}')");
         }
 
         /// <inheritdoc />
