@@ -97,8 +97,10 @@ internal sealed class GraphBuilder
         }
     }
 
+    // A dataset item is also a paper only when it is cited like one (an arXiv id, or a byline's venue or year: 002:128's
+    // UltraFeedback). People alone are not enough: 003's Dataset section credits creators ("webgptcomparisons - OpenAI").
     private static bool LooksLikePaper(ListItem item) =>
-        item.People.Count > 0 || item.Year is not null || ArxivId.Parse(item.ArxivId ?? item.Url) is not null;
+        item.Year is not null || item.Venue is not null || ArxivId.Parse(item.ArxivId ?? item.Url) is not null;
 
     private static bool IsDatasetPage(string? url) =>
         url is not null && url.Contains("huggingface.co/datasets/", StringComparison.OrdinalIgnoreCase);

@@ -296,6 +296,22 @@ public abstract class WholeCorpusImportTests(SeededDatabase fixture) : DatabaseT
             [("awesome-rlhf-opendilab-2023", 307), ("awesome-rlhf-opendilab-2025", 1)],
             blog.Mentions.Select(m => (m.Source!.Name, m.Line)).Order());
     }
+
+    [Fact]
+    public async Task DatasetSectionItemsAreDatasetsAndOnlyThoseCitedLikePapersAreAlsoPapers()
+    {
+        await using var db = fixture.Database.CreateContext();
+        // 003 "Dataset - … - webgptcomparisons - OpenAI - Keyword: …": a dataset credited to its creator, not a paper.
+        var webgpt = await db.Datasets.Include(d => d.Papers).Include(d => d.Mentions).SingleAsync(d => d.Name == "webgptcomparisons");
+        // 002:128-130 "[UltraFeedback: Boosting Language Models with High-quality Feedback](https://arxiv.org/abs/2310.01377)" under "### Datasets":
+        // the paper and the dataset it introduces, linked.
+        var ultra = await db.Papers.Include(p => p.Datasets).ThenInclude(d => d.Dataset).SingleAsync(p => p.ArxivId == "2310.01377");
+
+        Assert.Empty(webgpt.Papers);
+        Assert.NotEmpty(webgpt.Mentions);
+        Assert.False(await db.Papers.AnyAsync(p => p.Title == "webgptcomparisons" || p.Title == "HH-RLHF" || p.Title == "PromptSource" || p.Title == "LIMA"));
+        Assert.Equal("UltraFeedback", Assert.Single(ultra.Datasets).Dataset!.Name);
+    }
 }
 
 [Collection(SqliteSeededCollection.Name)]
