@@ -2,10 +2,14 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RlhfGraph.Schema.Authors;
 using RlhfGraph.Schema.Codebases;
 using RlhfGraph.Schema.Datasets;
+using RlhfGraph.Schema.Faults;
 using RlhfGraph.Schema.Keywords;
+using RlhfGraph.Schema.Limits;
 using RlhfGraph.Schema.Papers;
 using RlhfGraph.Schema.Querying.Batching;
 using RlhfGraph.Schema.Querying.Filtering;
@@ -24,7 +28,7 @@ public static class SchemaServiceCollectionExtensions
     {
         var services = builder.Services;
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.SectionName));
-        services.Configure<NodeOptions>(builder.Configuration.GetSection("Nodes"));
+        services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.SectionName));
         services.AddScoped<BatchScope>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
@@ -44,10 +48,17 @@ public static class SchemaServiceCollectionExtensions
                      typeof(EnumOperationFilterInputType<>), typeof(EdgeType<>), typeof(ConnectionType<,>)])
             services.AddSingleton(open);
 
+        var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RlhfGraphSchema>()
             .AddSystemTextJson()
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+            .AddErrorInfoProvider(new ClientErrorInfoProvider(development))
+            // Limits, cheapest first: counts on the document, then cost and depth (skipped when a count already refused it).
+            .AddValidationRule<DocumentLimitsRule>()
+            .AddComplexityAnalyzer((complexity, provider) => QueryCost.Configure(complexity,
+                provider.GetRequiredService<IOptions<LimitsOptions>>().Value, provider.GetRequiredService<IOptions<PagingOptions>>().Value))
+            .AddUnhandledExceptionHandler((context, options) => UnhandledExceptions.HandleAsync(context,
+                options.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnhandledExceptions)))));
         return builder;
     }
 

@@ -5,7 +5,11 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using RlhfGraph.Api.Ide;
+using RlhfGraph.Schema.Faults;
+using RlhfGraph.Schema.Limits;
 
 namespace RlhfGraph.Api.Http;
 
@@ -47,8 +51,9 @@ internal static class GraphQLEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ISchema schema)
+    private static async Task HandleAsync(HttpContext context, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ISchema schema, IOptions<LimitsOptions> limitsOptions)
     {
+        var limits = limitsOptions.Value;
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method))
         {
@@ -76,7 +81,7 @@ internal static class GraphQLEndpoint
 
         var (graphQLRequest, error) = HttpMethods.IsGet(request.Method)
             ? ReadQueryString(request, serializer)
-            : await ReadBodyAsync(request, serializer).ConfigureAwait(false);
+            : await ReadBodyAsync(request, serializer, limits.MaxRequestBytes).ConfigureAwait(false);
         if (error is not null)
         {
             await GraphQLError.WriteAsync(context, error.Value.Status, error.Value.Code, error.Value.Message, mediaType).ConfigureAwait(false);
@@ -90,24 +95,75 @@ internal static class GraphQLEndpoint
             return;
         }
 
-        var result = await executer.ExecuteAsync(options =>
+        // Length and token count are checked on the text, so an oversized document is never parsed.
+        if (DocumentText.Check(graphQLRequest!.Query!, limits) is { } refused)
         {
-            options.Query = graphQLRequest!.Query;
-            options.OperationName = graphQLRequest.OperationName;
-            options.Variables = graphQLRequest.Variables;
-            options.Extensions = graphQLRequest.Extensions;
-            options.RequestServices = context.RequestServices;
-            options.User = context.User;
-            options.CancellationToken = context.RequestAborted;
-        }).ConfigureAwait(false);
+            await GraphQLError.WriteAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message, mediaType).ConfigureAwait(false);
+            return;
+        }
 
-        // graphql-response+json tells clients "nothing ran" with a 4xx; legacy JSON keeps 200 for any GraphQL answer.
-        context.Response.StatusCode = mediaType == MediaTypes.GraphQLResponse && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        var userContext = new Dictionary<string, object?>(StringComparer.Ordinal);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
+            {
+                options.Query = graphQLRequest.Query;
+                options.OperationName = graphQLRequest.OperationName;
+                options.Variables = graphQLRequest.Variables;
+                options.Extensions = graphQLRequest.Extensions;
+                options.RequestServices = context.RequestServices;
+                options.User = context.User;
+                options.UserContext = userContext;
+                options.CancellationToken = timeout.Token;
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;  // the client left; nobody reads an answer
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            result = null!;
+        }
+
+        if (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            await GraphQLError.WriteAsync(context, StatusCodes.Status504GatewayTimeout, GraphQLError.ExecutionTimeout,
+                $"The request took longer than the {limits.ExecutionTimeout.TotalSeconds:0.###} s allowed and was cancelled.", mediaType).ConfigureAwait(false);
+            return;
+        }
+
+        if (WantsCostReport(request) && userContext.GetValueOrDefault(QueryCost.UserContextKey) is QueryCost.Cost cost)
+        {
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?>
+            {
+                ["requested"] = cost.Requested,
+                ["maximum"] = cost.Maximum,
+                ["depth"] = cost.Depth,
+                ["maxDepth"] = cost.MaxDepth,
+            };
+        }
+
+        context.Response.StatusCode = StatusOf(result, mediaType);
+        if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted).ConfigureAwait(false);
     }
+
+    // A database fault is the server's, whatever the media type: 503 tells clients and balancers to retry.
+    // Otherwise graphql-response+json tells clients "nothing ran" with a 4xx; legacy JSON keeps 200 for any GraphQL answer.
+    private static int StatusOf(ExecutionResult result, string mediaType) =>
+        result.Errors?.Any(e => e is DatabaseUnavailableError) == true ? StatusCodes.Status503ServiceUnavailable
+        : mediaType == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
+        : StatusCodes.Status200OK;
+
+    /// <summary>HotChocolate's convention: "GraphQL-Cost: report" adds the computed cost to extensions.</summary>
+    private static bool WantsCostReport(HttpRequest request) =>
+        request.Headers.TryGetValue("GraphQL-Cost", out var value) && value.Any(v => string.Equals(v, "report", StringComparison.OrdinalIgnoreCase));
 
     private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
     {
@@ -130,15 +186,30 @@ internal static class GraphQLEndpoint
         }
     }
 
-    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer)
+    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes)
     {
         if (!MediaTypes.IsJson(request.ContentType))
             return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, GraphQLError.UnsupportedMediaType,
                 $"POST a body of type {MediaTypes.Json}; got '{request.ContentType ?? "none"}'."));
+        var tooLarge = new RequestError(StatusCodes.Status413PayloadTooLarge, GraphQLError.RequestTooLarge, $"The request body is larger than the {maxBytes} bytes allowed.");
+        if (request.ContentLength > maxBytes) return (null, tooLarge);
+        // Kestrel stops reading past the limit too; the buffer below enforces it wherever the body comes from.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = maxBytes;
+        using var buffer = new MemoryStream();
+        try
+        {
+            if (!await CopyAtMostAsync(request.Body, buffer, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false)) return (null, tooLarge);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, tooLarge);
+        }
+
+        buffer.Position = 0;
         GraphQLRequest? body;
         try
         {
-            body = await serializer.ReadAsync<GraphQLRequest>(request.Body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            body = await serializer.ReadAsync<GraphQLRequest>(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
@@ -149,6 +220,20 @@ internal static class GraphQLEndpoint
         if (body is null || string.IsNullOrWhiteSpace(body.Query))
             return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.MissingQuery, "The request has no query."));
         return (body, null);
+    }
+
+    /// <summary>Copies the body unless it exceeds <paramref name="maxBytes"/>; false (having read one byte more) when it does.</summary>
+    private static async Task<bool> CopyAtMostAsync(Stream source, MemoryStream target, long maxBytes, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (target.Length + read > maxBytes) return false;
+            target.Write(chunk, 0, read);
+        }
+
+        return true;
     }
 
     private static bool IsMutation(GraphQLRequest request)

@@ -11,6 +11,8 @@ internal static class GraphQLError
     public const string UnsupportedMediaType = "HTTP_UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "HTTP_NOT_ACCEPTABLE";
     public const string MethodNotAllowed = "HTTP_METHOD_NOT_ALLOWED";
+    public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
 
     public static async Task WriteAsync(HttpContext context, int status, string code, string message, string? mediaType = null)
     {

@@ -15,19 +15,7 @@ public abstract class QueryCatalogTests(ApiFactory api) : DatabaseTests(api)
 
     public static TheoryData<string> Queries => [.. Directory.GetFiles(QueriesDirectory, "*.graphql").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];
 
-    private static string QueriesDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "queries");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-
-            throw new DirectoryNotFoundException("tests/queries");
-        }
-    }
+    private static string QueriesDirectory => RepositoryFiles.QueriesDirectory;
 
     [Theory]
     [MemberData(nameof(Queries))]

@@ -41,16 +41,34 @@ public abstract class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<
 
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
     {
-        using var client = CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        using var request = GraphQLRequest(query, variables, accept);
+        return await SendAsync(request);
+    }
+
+    /// <summary>A POST of a GraphQL request to /graphql, for tests that add headers or send it elsewhere.</summary>
+    public static HttpRequestMessage GraphQLRequest(string query, object? variables = null, string accept = "application/graphql-response+json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        return request;
+    }
+
+    /// <summary>Sends a request (through <paramref name="client"/>, else a new client of this factory), timing it and counting its SQL statements.</summary>
+    public async Task<GraphQLResponse> SendAsync(HttpRequestMessage request, HttpClient? client = null)
+    {
+        using var own = client is null ? CreateClient() : null;
         Commands.Reset();
-        using var response = await client.SendAsync(request);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await (client ?? own!).SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!, Commands.Count);
+        clock.Stop();
+        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!, Commands.Count)
+        {
+            Elapsed = clock.Elapsed,
+        };
     }
 
     /// <summary>Every node of a root connection, page by page (100 at a time), for comparing whole result sets.</summary>
@@ -84,6 +102,12 @@ public abstract class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<
 /// <summary>What one GraphQL request answered, and how many SQL statements it cost.</summary>
 public sealed record GraphQLResponse(int Status, string? MediaType, JsonNode Body, int Statements)
 {
+    /// <summary>From sending the request to having read the whole answer.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The first error's extensions.code.</summary>
+    public string? Code => (string?)Errors?[0]?["extensions"]?["code"];
+
     public JsonNode Data => Body["data"] ?? throw new Xunit.Sdk.XunitException($"No data: {Body.ToJsonString()}");
 
     public JsonArray? Errors => Body["errors"]?.AsArray();

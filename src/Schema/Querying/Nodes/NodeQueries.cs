@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Persistence;
+using RlhfGraph.Schema.Limits;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
 
 /// <summary>node(id:) and nodes(ids:) over every registered node type, one query per type.</summary>
-internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<NodeOptions> options) : IRootFields
+internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOptions> options) : IRootFields
 {
     private readonly Dictionary<string, NodeType> _types = types.ToDictionary(t => t.TypeName, StringComparer.Ordinal);
 

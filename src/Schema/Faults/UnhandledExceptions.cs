@@ -1,0 +1,40 @@
+using System.Data.Common;
+using GraphQL.Execution;
+using Microsoft.Extensions.Logging;
+
+namespace RlhfGraph.Schema.Faults;
+
+/// <summary>
+/// What a resolver's unexpected exception becomes. A database exception means the database is in
+/// trouble (the API issues no SQL that can fail otherwise), so it becomes DATABASE_UNAVAILABLE;
+/// anything after the request was cancelled (timeout, client gone) is the cancellation's, not a
+/// fault; everything else is logged as the bug it is.
+/// </summary>
+internal static class UnhandledExceptions
+{
+    public static Task HandleAsync(UnhandledExceptionContext context, ILogger logger)
+    {
+        if (context.ExecutionOptions.CancellationToken.IsCancellationRequested) return Task.CompletedTask;
+        if (FindDatabaseException(context.OriginalException) is { } database)
+        {
+            logger.LogWarning(database, "Database unavailable while resolving {Field}", context.FieldContext?.FieldDefinition.Name);
+            context.Exception = new DatabaseUnavailableError(database);
+            return Task.CompletedTask;
+        }
+
+        logger.LogError(context.OriginalException, "Unhandled exception while resolving {Field}", context.FieldContext?.FieldDefinition.Name);
+        return Task.CompletedTask;
+    }
+
+    private static DbException? FindDatabaseException(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException database) return database;
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Select(FindDatabaseException).FirstOrDefault(d => d is not null);
+        }
+
+        return null;
+    }
+}

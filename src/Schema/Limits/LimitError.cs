@@ -1,0 +1,23 @@
+using GraphQL.Validation;
+
+namespace RlhfGraph.Schema.Limits;
+
+/// <summary>A document refused by a limit before anything runs, with a stable extensions.code.</summary>
+internal sealed class LimitError : ValidationError
+{
+    public LimitError(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public const string TooComplex = "QUERY_TOO_COMPLEX";
+    public const string TooDeep = "QUERY_TOO_DEEP";
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+    public const string TooManyTokens = "TOO_MANY_TOKENS";
+    public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
+    public const string DocumentTooLong = "DOCUMENT_TOO_LONG";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+}

@@ -1,0 +1,44 @@
+namespace RlhfGraph.Schema.Limits;
+
+/// <summary>
+/// The "Limits" configuration section: every bound a request meets before and while it runs, in one place.
+/// Defaults follow HotChocolate 14, GitHub's public API and GraphQL Armor, tuned so the README's and the
+/// dashboards' queries pass with room to spare.
+/// </summary>
+public sealed class LimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    /// <summary>Longest a request may execute; cancellation reaches the SQL command that is running.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deepest nesting of fields with selections, introspection aside (the README's examples need 6).</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>Most estimated cost: every field once per object it is asked of, list sizes taken from first/last.</summary>
+    public int MaxCost { get; set; } = 25_000;
+
+    /// <summary>Most aliases in one document.</summary>
+    public int MaxAliases { get; set; } = 15;
+
+    /// <summary>Most fields in the executed operation, counting each fragment once per spread.</summary>
+    public int MaxFields { get; set; } = 500;
+
+    /// <summary>Most lexical tokens (names, punctuation, values) in one document.</summary>
+    public int MaxTokens { get; set; } = 1_000;
+
+    /// <summary>Most directive uses in one document.</summary>
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Longest document, in characters.</summary>
+    public int MaxDocumentLength { get; set; } = 32_768;
+
+    /// <summary>Largest request body in bytes; larger bodies are refused with 413 before they are read.</summary>
+    public long MaxRequestBytes { get; set; } = 1_048_576;
+
+    /// <summary>Most ids one nodes(ids:) call takes (HotChocolate's default is 10; dashboards need more).</summary>
+    public int MaxNodes { get; set; } = 50;
+
+    /// <summary>Whether __schema and __type answer (the IDE needs them); switch off to hide the schema.</summary>
+    public bool Introspection { get; set; } = true;
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RlhfGraph.Persistence.Providers;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Limits;
+
+/// <summary>The limits let real clients through (README, dashboards, the IDE) and say what they cost; switches and the timeout work.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LimitsTests(ApiFactory api)
+{
+    public static TheoryData<string> LegitimateQueries =>
+    [
+        .. RepositoryFiles.ReadmeQueries(),
+        .. Directory.GetFiles(RepositoryFiles.QueriesDirectory, "*.graphql").Order(StringComparer.Ordinal).Select(File.ReadAllText),
+        IntrospectionQuery.Full,
+    ];
+
+    [Theory]
+    [MemberData(nameof(LegitimateQueries))]
+    public async Task ReadmeDashboardAndIdeQueriesPassEveryLimitAndReportTheirCost(string query)
+    {
+        using var request = ApiFactory.GraphQLRequest(query);
+        request.Headers.Add("GraphQL-Cost", "report");
+
+        var response = (await api.SendAsync(request)).ShouldSucceed();
+
+        var cost = response.Body["extensions"]!["cost"]!;
+        Assert.InRange((double)cost["requested"]!, 1, (int)cost["maximum"]!);
+        Assert.InRange((int)cost["depth"]!, 0, (int)cost["maxDepth"]!);
+    }
+
+    [Fact]
+    public async Task TheExampleQueryAtFiftyPapersStaysWithinTheCostLimit()
+    {
+        var response = (await api.PostAsync("""
+            query ($n: Int!) { papers(first: $n) { nodes { title authors(first: 20) { nodes { name papers(first: 5) { nodes { title } } } } } } }
+            """, new { n = 50 })).ShouldSucceed();
+
+        Assert.Equal(50, response.Data["papers"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task CostIsReportedOnlyWhenAskedFor()
+    {
+        var plain = (await api.PostAsync("{ sources { name } }")).ShouldSucceed();
+
+        Assert.Null(plain.Body["extensions"]?["cost"]);
+    }
+
+    [Fact]
+    public async Task CostGrowsWithPageSizesSoClientsCanSeeWhatAQueryCosts()
+    {
+        async Task<double> CostOf(int first)
+        {
+            using var request = ApiFactory.GraphQLRequest($"{{ papers(first: {first}) {{ nodes {{ title authors(first: 10) {{ nodes {{ name }} }} }} }} }}");
+            request.Headers.Add("GraphQL-Cost", "report");
+            return (double)(await api.SendAsync(request)).ShouldSucceed().Body["extensions"]!["cost"]!["requested"]!;
+        }
+
+        // papers 1, nodes 1, then per paper: title, authors, nodes (3), then per author: name.
+        Assert.Equal(2 + (5 * 3) + (5 * 10), await CostOf(5));
+        Assert.Equal(2 + (50 * 3) + (50 * 10), await CostOf(50));
+    }
+
+    [Fact]
+    public async Task IntrospectionCanBeSwitchedOffWhileTypenameStillAnswers()
+    {
+        await using var closed = api.WithWebHostBuilder(b => b.UseSetting("Limits:Introspection", "false"));
+        using var client = closed.CreateClient();
+
+        using var schemaRequest = ApiFactory.GraphQLRequest("{ __schema { types { name } } }");
+        var schema = await api.SendAsync(schemaRequest, client);
+        using var typeRequest = ApiFactory.GraphQLRequest("{ __type(name: \"Paper\") { name } }");
+        var type = await api.SendAsync(typeRequest, client);
+        using var typenameRequest = ApiFactory.GraphQLRequest("{ __typename sources { __typename name } }");
+        var typename = (await api.SendAsync(typenameRequest, client)).ShouldSucceed();
+
+        Assert.Equal((400, "INTROSPECTION_DISABLED"), (schema.Status, schema.Code));
+        Assert.Equal((400, "INTROSPECTION_DISABLED"), (type.Status, type.Code));
+        Assert.Equal("Query", (string)typename.Data["__typename"]!);
+    }
+
+    [Fact]
+    public async Task ErrorsSuggestNoFieldNamesOutsideDevelopment()
+    {
+        var response = await api.PostAsync("{ paper { titl } }");
+
+        Assert.Equal(400, response.Status);
+        Assert.DoesNotContain("Did you mean", response.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("papers", response.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LimitsComeFromConfiguration()
+    {
+        await using var strict = api.WithWebHostBuilder(b => b.UseSetting("Limits:MaxCost", "10").UseSetting("Limits:MaxNodes", "1"));
+        using var client = strict.CreateClient();
+
+        using var costly = ApiFactory.GraphQLRequest("{ papers(first: 5) { nodes { title year } } }");
+        var refused = await api.SendAsync(costly, client);
+        using var nodes = ApiFactory.GraphQLRequest("""{ nodes(ids: ["a", "b"]) { id } }""");
+        var tooManyNodes = await api.SendAsync(nodes, client);
+
+        Assert.Equal((400, "QUERY_TOO_COMPLEX"), (refused.Status, refused.Code));
+        Assert.Equal("INVALID_ARGUMENT", tooManyNodes.Code);
+    }
+
+    [Fact]
+    public async Task TheExecutionTimeoutCancelsTheRunningSqlCommand()
+    {
+        var stall = new StallingInterceptor();
+        await using var slow = api.WithWebHostBuilder(b => b
+            .UseSetting("Limits:ExecutionTimeout", "00:00:00.5")
+            .ConfigureServices(s => s.ConfigureDbContext<SqliteRlhfGraphDbContext>(o => o.AddInterceptors(stall))));
+        using var client = slow.CreateClient();
+
+        using var request = ApiFactory.GraphQLRequest("{ papers(first: 5) { nodes { title } } }");
+        var response = await api.SendAsync(request, client);
+
+        Assert.Equal((504, "EXECUTION_TIMEOUT"), (response.Status, response.Code));
+        Assert.True(stall.SawCancellation, "the SQL command never saw the cancellation");
+        Assert.True(response.Elapsed < TimeSpan.FromSeconds(10), $"answered after {response.Elapsed}");
+    }
+
+    /// <summary>Holds every SQL command until its cancellation token fires (or a minute passes), as a hung database would.</summary>
+    private sealed class StallingInterceptor : DbCommandInterceptor
+    {
+        public bool SawCancellation { get; private set; }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                SawCancellation = true;
+                throw;
+            }
+
+            return result;
+        }
+    }
+}
