@@ -8,8 +8,8 @@ namespace RlhfGraph.Tests.Limits;
 /// The graphql-cop / OWASP attacks: each is refused with a clear error before a single SQL statement runs,
 /// well within a second (a generous bound for a shared machine; they take a few milliseconds).
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class AttackTests(ApiFactory api)
+[Collection(SqliteApiCollection.Name)]
+public sealed class AttackTests(SqliteApiFactory api)
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
 

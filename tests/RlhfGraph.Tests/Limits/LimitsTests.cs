@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using RlhfGraph.Persistence.Providers;
 using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Limits;
 
 /// <summary>The limits let real clients through (README, dashboards, the IDE) and say what they cost; switches and the timeout work.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class LimitsTests(ApiFactory api)
+[Collection(SqliteApiCollection.Name)]
+public sealed class LimitsTests(SqliteApiFactory api)
 {
     public static TheoryData<string> LegitimateQueries =>
     [
@@ -112,7 +110,7 @@ public sealed class LimitsTests(ApiFactory api)
         var stall = new StallingInterceptor();
         await using var slow = api.WithWebHostBuilder(b => b
             .UseSetting("Limits:ExecutionTimeout", "00:00:00.5")
-            .ConfigureServices(s => s.ConfigureDbContext<SqliteRlhfGraphDbContext>(o => o.AddInterceptors(stall))));
+            .ConfigureServices(s => api.Database.AddInterceptor(s, stall)));
         using var client = slow.CreateClient();
 
         using var request = ApiFactory.GraphQLRequest("{ papers(first: 5) { nodes { title } } }");
