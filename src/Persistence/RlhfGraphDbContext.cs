@@ -15,7 +15,7 @@ namespace RlhfGraph.Persistence;
 /// Name a migration for what it changes (AddPaperCitationCount), never "Update1".
 /// Raw SQL that must open its batch on SQL Server (CREATE VIEW, CREATE PROCEDURE) goes through <c>EXEC(N'...')</c>,
 /// or the idempotent deployment script (<c>dotnet ef migrations script --idempotent</c>) is not valid T-SQL;
-/// tests/RlhfGraph.Tests/Persistence/MigrationTests checks both providers' migrations against the model.
+/// tests/RlhfGraph.Tests/Migrations/MigrationTests checks both providers' migrations against the model.
 /// </remarks>
 public abstract class RlhfGraphDbContext : DbContext
 {

@@ -19,7 +19,6 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .UseCollation("Latin1_General_100_CI_AS_SC")
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
@@ -36,7 +35,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -46,7 +46,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("PaperCount")
                         .HasColumnType("int");
@@ -77,7 +78,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -119,33 +121,40 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Host")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Repository")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -220,16 +229,19 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -257,7 +269,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -285,12 +298,14 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -329,7 +344,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Section")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("int");
@@ -360,11 +376,13 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Alias")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("ArxivId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<bool>("AuthorsTruncated")
                         .HasColumnType("bit");
@@ -378,7 +396,8 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -391,20 +410,24 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Url")
                         .HasMaxLength(850)
-                        .HasColumnType("nvarchar(850)");
+                        .HasColumnType("nvarchar(850)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Venue")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int?>("Year")
                         .HasColumnType("int");
@@ -519,19 +542,22 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("Popularity")
                         .HasColumnType("int");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 
@@ -552,17 +578,20 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("ItemCount")
                         .HasColumnType("int");
@@ -570,15 +599,18 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("OriginalFileName")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Title")
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 

@@ -24,9 +24,9 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false),
                     Kind = table.Column<int>(type: "int", nullable: false),
                     EntityId = table.Column<int>(type: "int", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Name = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_CI_AS_SC"),
                     Popularity = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

@@ -539,19 +539,22 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(800)
-                        .HasColumnType("nvarchar(800)");
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(4000)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.Property<int>("Popularity")
                         .HasColumnType("int");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 

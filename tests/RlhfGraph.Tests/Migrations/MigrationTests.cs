@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Providers;
 
-namespace RlhfGraph.Tests.Persistence;
+namespace RlhfGraph.Tests.Migrations;
 
 /// <summary>
 /// Each provider's migrations against the one model, checked without a server: nothing connects, so the SQL Server

@@ -11,7 +11,7 @@ using RlhfGraph.Persistence.Providers;
 namespace RlhfGraph.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRlhfGraphDbContext))]
-    [Migration("20261123060310_AddCoauthorshipsView")]
+    [Migration("20261123014047_AddCoauthorshipsView")]
     partial class AddCoauthorshipsView
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using RlhfGraph.Persistence.Providers;
 namespace RlhfGraph.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRlhfGraphDbContext))]
-    [Migration("20261123060210_CreateLiteratureGraph")]
+    [Migration("20261123011956_CreateLiteratureGraph")]
     partial class CreateLiteratureGraph
     {
         /// <inheritdoc />
