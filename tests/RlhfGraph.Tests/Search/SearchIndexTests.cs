@@ -12,7 +12,7 @@ public abstract class SearchIndexTests(SeededDatabase fixture) : DatabaseTests(f
     /// <summary>The implementation under test; null means the provider's own.</summary>
     protected virtual ISearchIndex? Implementation => null;
 
-    private ISearchIndex Index(Persistence.RlhfGraphDbContext db) => Implementation ?? db.Search;
+    private ISearchIndex Index(RlhfGraph.Persistence.RlhfGraphDbContext db) => Implementation ?? db.Search;
 
     private static readonly SearchKind[] All = Enum.GetValues<SearchKind>();
 

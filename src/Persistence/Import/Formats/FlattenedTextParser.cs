@@ -190,11 +190,18 @@ internal sealed partial class FlattenedTextParser : IListParser
                 Section = section.Path,
                 SectionKind = section.Kind,
                 SectionYear = section.Year,
-                Title = title,
+                Title = DecodeFileName(title),
                 Organization = publisher,
             });
         }
     }
+
+    /// <summary>
+    /// "Weixun Wang Overview of RLHF+LLM%2BLLM%E7%9A%84….JPG": a post that is a picture kept its URL-encoded file name
+    /// as its title when flattened; readers get the decoded name ("Overview of RLHF+LLM+LLM的片面脉络.JPG").
+    /// </summary>
+    private static string DecodeFileName(string title) =>
+        PercentEscape().IsMatch(title) ? Uri.UnescapeDataString(title) : title;
 
     private static void ReadBooks(string source, Section section, List<Segment> segments, List<ListItem> items)
     {
@@ -230,6 +237,9 @@ internal sealed partial class FlattenedTextParser : IListParser
 
     [GeneratedRegex(@" - | -(?=\p{Lu})")]
     private static partial Regex Separator();
+
+    [GeneratedRegex("%[0-9A-Fa-f]{2}")]
+    private static partial Regex PercentEscape();
 
     [GeneratedRegex(@"^(?:Keywords?|Code|Datasets?|Envs?|Environments?|Tasks?)\s*[:;]", RegexOptions.IgnoreCase)]
     private static partial Regex FieldLabel();

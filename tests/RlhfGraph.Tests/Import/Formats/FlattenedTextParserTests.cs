@@ -65,4 +65,15 @@ public sealed class FlattenedTextParserTests
             parsed.Items.Select(i => i.Section!).Distinct().Order(StringComparer.Ordinal));
         Assert.Empty(parsed.Skipped);
     }
+
+    [Fact]
+    public void BlogsTakeTheirPublisherAndAPictureKeepsItsDecodedFileNameAsTitle()
+    {
+        // col 40512: "- Weixun Wang Overview of RLHF+LLM%2BLLM%E7%9A%84%E7%89%87%E9%9D%A2%E8%84%89%E7%BB%9C.JPG - Lilian Weng Reward Hacking …"
+        var picture = Assert.Single(SeedLists.Parse(List).Items, i => i.Organization == "Weixun Wang");
+        var reward = SeedLists.Item(List, "Reward Hacking in Reinforcement Learning");
+
+        Assert.Equal("Overview of RLHF+LLM+LLM的片面脉络.JPG", picture.Title);
+        Assert.Equal((SectionKind.Blogs, "Lilian Weng"), (reward.SectionKind, reward.Organization));
+    }
 }
