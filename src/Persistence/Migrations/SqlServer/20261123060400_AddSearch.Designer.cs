@@ -11,7 +11,7 @@ using RlhfGraph.Persistence.Providers;
 namespace RlhfGraph.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRlhfGraphDbContext))]
-    [Migration("20261123055225_AddSearch")]
+    [Migration("20261123060400_AddSearch")]
     partial class AddSearch
     {
         /// <inheritdoc />
