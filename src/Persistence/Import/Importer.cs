@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Formats;
@@ -41,9 +43,10 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             {
                 db.ChangeTracker.Clear();
                 var attempt = new GraphWriter(db);
-                var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var transaction = await BeginAsync(db, ct).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
                     await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
                     // The search index is derived from the tables, so it changes only when they did (or was never built).
                     if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
@@ -77,6 +80,19 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             };
             logger.LogInformation("Imported {Count} lists from {Directory}:{NewLine}{Report}", manifest.Count, seedDirectory, Environment.NewLine, report);
             return report;
+        }
+    }
+
+    /// <summary>Begins the import's transaction; on SQLite this already takes the write lock (see <see cref="ImportLock"/>).</summary>
+    private static async Task<IDbContextTransaction> BeginAsync(RlhfGraphDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbException e) when (ImportLock.IsBusy(e))
+        {
+            throw new ImportException($"{ImportLock.Refusal}.", e);
         }
     }
 

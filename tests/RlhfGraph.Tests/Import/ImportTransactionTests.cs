@@ -88,6 +88,62 @@ public abstract class ImportTransactionTests(DatabaseEngine engine) : DatabaseTe
         Assert.Equal((0, 2, 0), (report.RowsInserted, report.RowsUpdated, report.RowsDeleted));
     }
 
+    [Fact]
+    public async Task TwoImportsStartedTogetherTakeTurnsAndLeaveWhatOneImportLeaves()
+    {
+        await using var reference = await engine.CreateDatabaseAsync();
+        await reference.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        await using var database = await engine.CreateDatabaseAsync();
+        var overlap = new Overlap();
+
+        // The first import stops at its first write until the second has begun its transaction, so they overlap.
+        var first = database.CreateImporter(overlap.First).ImportAsync(TestDatabase.SeedDirectory);
+        await overlap.FirstIsWriting.Task.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var second = database.CreateImporter(overlap.Second).ImportAsync(TestDatabase.SeedDirectory);
+        var reports = await Task.WhenAll(first, second);
+
+        Assert.True(reports[0].RowsInserted > 1000, reports[0].ToString());
+        // The second waited for the first's commit and then diffed against it: nothing left to write.
+        Assert.Equal((0, 0, 0), (reports[1].RowsInserted, reports[1].RowsUpdated, reports[1].RowsDeleted));
+        Assert.Equal(await reference.SnapshotAsync(), await database.SnapshotAsync());
+    }
+
+    /// <summary>Holds the first import at its first write until the second import is starting its transaction.</summary>
+    private sealed class Overlap
+    {
+        public TaskCompletionSource FirstIsWriting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource SecondIsBeginning { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public DbCommandInterceptor First => new HoldFirstWrite(this);
+
+        public DbTransactionInterceptor Second => new SignalBegin(this);
+
+        private sealed class HoldFirstWrite(Overlap overlap) : DbCommandInterceptor
+        {
+            public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+            {
+                if (command.CommandText.Contains("INSERT", StringComparison.Ordinal) && overlap.FirstIsWriting.TrySetResult())
+                {
+                    await overlap.SecondIsBeginning.Task.WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+                    // Time for the second's BEGIN (or lock request) to reach the database and be made to wait.
+                    await Task.Delay(500, cancellationToken);
+                }
+
+                return result;
+            }
+        }
+
+        private sealed class SignalBegin(Overlap overlap) : DbTransactionInterceptor
+        {
+            public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+            {
+                overlap.SecondIsBeginning.TrySetResult();
+                return ValueTask.FromResult(result);
+            }
+        }
+    }
+
     /// <summary>Lets writes through until the Nth, which fails, as a crash half-way would.</summary>
     private sealed class FailOnNthWrite(int n) : DbCommandInterceptor
     {
