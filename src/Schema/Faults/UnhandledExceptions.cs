@@ -18,7 +18,7 @@ internal static class UnhandledExceptions
         if (FindDatabaseException(context.OriginalException) is { } database)
         {
             logger.LogWarning(database, "Database unavailable while resolving {Field}", context.FieldContext?.FieldDefinition.Name);
-            context.Exception = new DatabaseUnavailableError(database);
+            context.Exception = new DatabaseUnavailableError();
             return Task.CompletedTask;
         }
 

@@ -112,6 +112,10 @@ public sealed class LimitsTests(SqliteApiFactory api)
             .UseSetting("Limits:ExecutionTimeout", "00:00:00.5")
             .ConfigureServices(s => api.Database.AddInterceptor(s, stall)));
         using var client = slow.CreateClient();
+        // Warm the new host (schema, EF model) first, so the timeout meets a running command rather than start-up.
+        using var warm = ApiFactory.GraphQLRequest("{ papers(first: 1) { nodes { title } } }");
+        (await api.SendAsync(warm, client)).ShouldSucceed();
+        stall.Armed = true;
 
         using var request = ApiFactory.GraphQLRequest("{ papers(first: 5) { nodes { title } } }");
         var response = await api.SendAsync(request, client);
@@ -121,13 +125,16 @@ public sealed class LimitsTests(SqliteApiFactory api)
         Assert.True(response.Elapsed < TimeSpan.FromSeconds(10), $"answered after {response.Elapsed}");
     }
 
-    /// <summary>Holds every SQL command until its cancellation token fires (or a minute passes), as a hung database would.</summary>
+    /// <summary>Once armed, holds every SQL command until its cancellation token fires (or a minute passes), as a hung database would.</summary>
     private sealed class StallingInterceptor : DbCommandInterceptor
     {
+        public volatile bool Armed;
+
         public bool SawCancellation { get; private set; }
 
         public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            if (!Armed) return result;
             try
             {
                 await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
