@@ -17,6 +17,7 @@ using RlhfGraph.Schema.Querying.Nodes;
 using RlhfGraph.Schema.Querying.Paging;
 using RlhfGraph.Schema.Querying.Sorting;
 using RlhfGraph.Schema.Search;
+using RlhfGraph.Schema.Stats;
 using RlhfGraph.Schema.Sources;
 
 namespace RlhfGraph.Schema;
@@ -40,6 +41,7 @@ public static class SchemaServiceCollectionExtensions
         services.AddRootFields<SourceQueries>().AddNodeType(SourceType.Members.NodeType(db => db.Sources));
         services.AddRootFields<NodeQueries>();
         services.AddRootFields<SearchQueries>();
+        services.AddRootFields<StatsQueries>();
 
         foreach (var type in typeof(RlhfGraphSchema).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IGraphType).IsAssignableFrom(t)))
