@@ -1,4 +1,5 @@
 using RlhfGraph.Api.Cli;
+using RlhfGraph.Api.Dashboard;
 using RlhfGraph.Api.Health;
 using RlhfGraph.Api.Http;
 using RlhfGraph.Persistence;
@@ -25,6 +26,9 @@ app.MapHealth();
 
 // GraphQL over HTTP at /graphql, the schema at /graphql?sdl, Banana Cake Pop for browsers.
 app.MapGraphQLEndpoint();
+
+// A sample dashboard at /dashboard/ that queries /graphql like a third-party client.
+app.MapDashboard();
 
 // serve (default), seed, migrate, schema export: see `dotnet run --project src/Api -- --help`.
 return await app.RunCommandLineAsync(args);

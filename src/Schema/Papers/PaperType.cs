@@ -67,6 +67,19 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
         this.ConnectionField<Paper, DatasetType>("datasets", "Datasets this paper uses or introduces.")
             .ResolvePages(DatasetType.OfPaper, p => p.Id, _ => p => p.Datasets);
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
+            .Description("The lists that mention this paper, by name; `mentionCount` is how many.")
+            .ResolveBatched(p => p.Id, (db, ids) => db.Mentions.Where(m => m.PaperId != null && ids.Contains(m.PaperId.Value))
+                .Select(m => new { PaperId = m.PaperId!.Value, m.SourceId }).Distinct()
+                .Join(db.Sources, m => m.SourceId, s => s.Id, (m, s) => new { m.PaperId, Source = s })
+                .OrderBy(x => x.Source.Name)
+                .Select(x => new Keyed<Source>(x.PaperId, x.Source)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("related")
+            .Description("Papers sharing authors, datasets, code or keywords with this one, best first: score = 3 × shared authors + 2 × shared datasets + 2 × shared codebases + 1 × shared keywords (ties: lower id first).")
+            .Argument<IntGraphType>("first", $"How many related papers (1 to {RelatedPapers.MaxFirst}).", a => a.DefaultValue = 5)
+            .ResolveRelated();
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this paper: list, section and line.")
             .ResolveBatched(p => p.Id, (db, ids) => db.Mentions.Where(m => m.PaperId != null && ids.Contains(m.PaperId.Value))

@@ -17,4 +17,5 @@ internal sealed class QueryError : ExecutionError
     public const string InvalidCursor = "INVALID_CURSOR";
     public const string InvalidNodeId = "INVALID_NODE_ID";
     public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
 }

@@ -1,0 +1,41 @@
+using System.Reflection;
+using Microsoft.Net.Http.Headers;
+
+namespace RlhfGraph.Api.Dashboard;
+
+/// <summary>
+/// A sample dashboard at /dashboard/: plain HTML, CSS and JavaScript embedded in this assembly, so
+/// it needs no build step, no CDN and nothing fetched at run time. It queries /graphql like any
+/// third-party client would, which makes it living documentation of stats, search and co-authors.
+/// </summary>
+internal static class DashboardPage
+{
+    public const string Path = "/dashboard";
+
+    private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
+    {
+        ["index.html"] = "text/html; charset=utf-8",
+        ["dashboard.js"] = "text/javascript; charset=utf-8",
+        ["dashboard.css"] = "text/css; charset=utf-8",
+    };
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        // Its files load relative to the page, so the page lives at /dashboard/.
+        app.MapGet(Path, (HttpContext context) => Results.Redirect($"{context.Request.PathBase}{Path}/"));
+        app.MapGet($"{Path}/{{file?}}", async (HttpContext context, string? file) =>
+        {
+            var name = string.IsNullOrEmpty(file) ? "index.html" : file;
+            if (!Files.TryGetValue(name, out var contentType)) return Results.NotFound();
+            var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Dashboard/{name}")
+                ?? throw new InvalidOperationException($"Dashboard/{name} is not embedded in the API assembly.");
+            context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream);
+                return Results.Text(await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false), contentType);
+            }
+        });
+        return app;
+    }
+}
