@@ -21,10 +21,10 @@ internal static class DashboardPage
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        // Its files load relative to the page, so the page lives at /dashboard/.
-        app.MapGet(Path, (HttpContext context) => Results.Redirect($"{context.Request.PathBase}{Path}/"));
         app.MapGet($"{Path}/{{file?}}", async (HttpContext context, string? file) =>
         {
+            // Its files load relative to the page, so the page lives at /dashboard/ (routing treats both paths as one).
+            if (file is null && !context.Request.Path.Value!.EndsWith('/')) return Results.Redirect($"{context.Request.PathBase}{Path}/");
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;
             if (!Files.TryGetValue(name, out var contentType)) return Results.NotFound();
             var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Dashboard/{name}")
