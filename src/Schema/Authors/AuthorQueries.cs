@@ -1,8 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RlhfGraph.Persistence;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Nodes;
 
@@ -28,11 +25,7 @@ internal sealed class AuthorQueries : IRootFields
                 var maxHops = context.GetArgument<int>("maxHops");
                 if (maxHops is < 1 or > AuthorPathFinder.MaxHops)
                     throw new QueryError(QueryError.InvalidArgument, $"maxHops must be between 1 and {AuthorPathFinder.MaxHops}; got {maxHops}.");
-                var db = await context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>().CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-                await using (db.ConfigureAwait(false))
-                {
-                    return await AuthorPathFinder.FindAsync(db, from, to, maxHops, context.CancellationToken).ConfigureAwait(false);
-                }
+                return await context.QueryAsync((db, ct) => AuthorPathFinder.FindAsync(db, from, to, maxHops, ct)).ConfigureAwait(false);
             });
     }
 

@@ -47,19 +47,18 @@ internal sealed class SearchQueries : IRootFields
                 if (offset is < 0 or > MaxOffset) throw new QueryError(QueryError.InvalidCursor, "'after' is not a cursor of this search.");
 
                 var wantsTotal = Querying.Paging.Selection.Of(context).Has("totalCount");
-                var db = await Contexts(context).CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-                await using (db.ConfigureAwait(false))
+                return await context.QueryAsync(async (db, ct) =>
                 {
-                    var page = await db.Search.SearchAsync(db, text, kinds, offset, size + 1, wantsTotal, context.CancellationToken).ConfigureAwait(false);
+                    var page = await db.Search.SearchAsync(db, text, kinds, offset, size + 1, wantsTotal, ct).ConfigureAwait(false);
                     var hits = page.Hits.Take(size).ToList();
-                    var nodes = await LoadAsync(db, hits, context.CancellationToken).ConfigureAwait(false);
+                    var nodes = await LoadAsync(db, hits, ct).ConfigureAwait(false);
                     var edges = hits.Select((h, i) => (Hit: h, Position: offset + i))
                         .Where(x => nodes.ContainsKey((x.Hit.Kind, x.Hit.EntityId)))
                         .Select(x => new Edge(Cursor.Encode(CursorSignature, [x.Position]), nodes[(x.Hit.Kind, x.Hit.EntityId)], x.Hit))
                         .ToList();
                     var info = new PageInfo(page.Hits.Count > size, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
                     return new Page(edges, info, wantsTotal ? page.Total : null);
-                }
+                }).ConfigureAwait(false);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutocompleteSuggestionType>>>>("autocomplete")
@@ -74,15 +73,14 @@ internal sealed class SearchQueries : IRootFields
                 var count = context.GetArgument<int>("first");
                 if (count < 1 || count > MaxSuggestions)
                     throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxSuggestions}; got {count}.");
-                var db = await Contexts(context).CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-                await using (db.ConfigureAwait(false))
+                return await context.QueryAsync(async (db, ct) =>
                 {
-                    var hits = await db.Search.AutocompleteAsync(db, text, kinds, count, context.CancellationToken).ConfigureAwait(false);
-                    var nodes = await LoadAsync(db, hits, context.CancellationToken).ConfigureAwait(false);
+                    var hits = await db.Search.AutocompleteAsync(db, text, kinds, count, ct).ConfigureAwait(false);
+                    var nodes = await LoadAsync(db, hits, ct).ConfigureAwait(false);
                     return hits.Where(h => nodes.ContainsKey((h.Kind, h.EntityId)))
                         .Select(h => new Suggestion(h.Kind, h.Label, nodes[(h.Kind, h.EntityId)]))
                         .ToList();
-                }
+                }).ConfigureAwait(false);
             });
     }
 
@@ -116,7 +114,4 @@ internal sealed class SearchQueries : IRootFields
 
         return nodes;
     }
-
-    private static IDbContextFactory<RlhfGraphDbContext> Contexts(IResolveFieldContext context) =>
-        context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
 }

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RlhfGraph.Persistence;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Nodes;
@@ -21,7 +20,7 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
 
         Field<NonNullGraphType<IntGraphType>>("paperCount")
             .Description("How many papers match the filter.")
-            .ResolveAsync(async context => await WithDb(context, (db, ct) => context.Source.Papers(db.Papers).CountAsync(ct)).ConfigureAwait(false));
+            .ResolveAsync(async context => await context.QueryAsync((db, ct) => context.Source.Papers(db.Papers).CountAsync(ct)).ConfigureAwait(false));
 
         Buckets("papersPerYear", "Papers per publication year; key is the year, null when unknown.", BucketOrder.KeyAsc, 100,
             (db, scope, order, first, ct) => Count(scope.Papers(db.Papers).Select(p => new Grouping<int?> { Key = p.Year, EntityId = 0 }), order, first, ct));
@@ -74,15 +73,6 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
                 if (first is < 1 or > MaxBuckets)
                     throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxBuckets}; got {first}.");
                 var order = context.GetArgument<BucketOrder>("order");
-                return await WithDb(context, (db, ct) => count(db, context.Source, order, first, ct)).ConfigureAwait(false);
+                return await context.QueryAsync((db, ct) => count(db, context.Source, order, first, ct)).ConfigureAwait(false);
             });
-
-    private static async Task<T> WithDb<T>(IResolveFieldContext context, Func<RlhfGraphDbContext, CancellationToken, Task<T>> query)
-    {
-        var db = await context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>().CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            return await query(db, context.CancellationToken).ConfigureAwait(false);
-        }
-    }
 }
