@@ -147,6 +147,35 @@ public abstract class GraphQuestionTests(ApiFactory api) : DatabaseTests(api)
     }
 
     [Fact]
+    public async Task DorsaSadighReachesPaulChristianoInThreeHopsAndNotInTwo()
+    {
+        var sadigh = await AuthorIdAsync("Dorsa Sadigh");
+        var christiano = await AuthorIdAsync("Paul Christiano");
+        const string query = "query ($a: ID!, $b: ID!, $h: Int!) { authorPath(from: $a, to: $b, maxHops: $h) { hops authors { id name } papers { title authors(first: 50) { nodes { id } } } } }";
+        var three = (await api.PostAsync(query, new { a = sadigh, b = christiano, h = 4 })).ShouldSucceed();
+        var two = (await api.PostAsync(query, new { a = sadigh, b = christiano, h = 2 })).ShouldSucceed();
+        var back = (await api.PostAsync(query, new { a = christiano, b = sadigh, h = 4 })).ShouldSucceed();
+
+        var path = three.Data["authorPath"]!;
+        Assert.Equal(3, (int)path["hops"]!);
+        Assert.Equal(("Dorsa Sadigh", "Paul Christiano"), ((string)path["authors"]![0]!["name"]!, (string)path["authors"]![3]!["name"]!));
+        AssertLinks(path);
+        Assert.Null(two.Data["authorPath"]);
+        Assert.Equal(3, (int)back.Data["authorPath"]!["hops"]!);
+    }
+
+    [Fact]
+    public async Task SourcesAndCoauthorCountsStayBatched()
+    {
+        const string query = "query ($n: Int!) { papers(first: $n) { nodes { mentionCount sources { name } authors(first: 3) { nodes { coauthors(first: 2) { edges { sharedPapers } } } } } } }";
+        var small = (await api.PostAsync(query, new { n = 3 })).ShouldSucceed();
+        var large = (await api.PostAsync(query, new { n = 60 })).ShouldSucceed();
+
+        Assert.Equal(small.Statements, large.Statements);
+        Assert.All(large.Data["papers"]!["nodes"]!.AsArray(), p => Assert.Equal((int)p!["mentionCount"]!, p["sources"]!.AsArray().Count));
+    }
+
+    [Fact]
     public async Task AuthorPathRejectsNonAuthorsAndHopsOutOfRange()
     {
         var sadigh = await AuthorIdAsync("Dorsa Sadigh");
