@@ -121,19 +121,38 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Longest line a list may have: the flattened list is one 41 KB line; a megabyte is no list.</summary>
+    public const int MaxLineLength = 1 << 20;
+
     private static string Decode(string file, byte[] bytes)
     {
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0) throw new ImportException($"{file}:{LineAt(bytes, nul)}: binary content (a NUL byte) where a text list was expected.");
+        string text;
         try
         {
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+            text = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
             throw new ImportException($"{file}:{LineAt(bytes, e.Index)}: invalid UTF-8 at byte {e.Index}.", e);
         }
+
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        // An empty list would delete every item the source had: far likelier a failed copy than an emptied list.
+        if (string.IsNullOrWhiteSpace(text)) throw new ImportException($"{file}:1: the list is empty.");
+        var line = 1;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n') continue;
+            if (i - start > MaxLineLength)
+                throw new ImportException($"{file}:{line}: the line is {i - start:N0} characters long; a list line has at most {MaxLineLength:N0}.");
+            line++;
+            start = i + 1;
+        }
+
+        return text;
     }
 
     private static int LineAt(byte[] bytes, int index) =>
