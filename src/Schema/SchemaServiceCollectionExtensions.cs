@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using RlhfGraph.Schema.Authors;
 using RlhfGraph.Schema.Codebases;
 using RlhfGraph.Schema.Datasets;
+using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Faults;
 using RlhfGraph.Schema.Keywords;
 using RlhfGraph.Schema.Limits;
@@ -50,6 +51,8 @@ public static class SchemaServiceCollectionExtensions
                      typeof(EnumOperationFilterInputType<>), typeof(EdgeType<>), typeof(ConnectionType<,>)])
             services.AddSingleton(open);
 
+        // Parsed and validated documents are reused by query text (see DocumentCache).
+        services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCache>();
         var development = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RlhfGraphSchema>()

@@ -69,7 +69,7 @@ internal static class Vocabulary
 
     public static string FrameworkName(int index) => Encode(index, ThingSyllables, 3).ToLowerInvariant() + "-rl";
 
-    public static string DatasetName(int index) => $"{Encode(index, ThingSyllables, 2)}-{DatasetSuffixes[index % DatasetSuffixes.Length]}";
+    public static string DatasetName(int index) => $"{Encode(index, ThingSyllables, 4)}-{DatasetSuffixes[index % DatasetSuffixes.Length]}";
 
     public static string KeywordName(int index)
     {

@@ -151,13 +151,14 @@ internal sealed class GraphBuilder
         {
             foreach (var person in _paperItems[i].Item.People)
             {
-                var key = PersonName.Key(PersonName.Clean(person));
+                var key = _authors.Key(_authors.Clean(person));
                 if (key.Length == 0) continue;
                 if (!byAuthor.TryGetValue(key, out var block)) byAuthor[key] = block = [];
                 if (block.Count < MaxNearDuplicateBlock && (block.Count == 0 || block[^1] != i)) block.Add(i);
             }
         }
 
+        var titleWords = new HashSet<string>?[n];
         foreach (var block in byAuthor.Values)
         {
             for (var x = 0; x < block.Count; x++)
@@ -166,7 +167,7 @@ internal sealed class GraphBuilder
                 {
                     var (a, b) = (block[x], block[y]);
                     if (sets.Find(a) == sets.Find(b)) continue;
-                    if (TitleKey.Similarity(_paperItems[a].Item.Title, _paperItems[b].Item.Title) >= NearDuplicateTitleSimilarity)
+                    if (TitleKey.Similarity(titleWords[a] ??= TitleKey.WordsOfKey(titleKeys[a]), titleWords[b] ??= TitleKey.WordsOfKey(titleKeys[b])) >= NearDuplicateTitleSimilarity)
                         TryUnion(a, b);
                 }
             }

@@ -11,6 +11,9 @@ namespace RlhfGraph.Persistence.Import;
 /// </summary>
 internal sealed class GraphWriter(RlhfGraphDbContext db)
 {
+    private readonly RowInserter _inserter = new(db);
+    private IProgress<string>? _progress;
+
     public int Inserted { get; private set; }
 
     public int Updated { get; private set; }
@@ -19,6 +22,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
 
     public async Task WriteAsync(ImportGraph graph, IProgress<string>? progress, CancellationToken ct)
     {
+        _progress = progress;
         progress?.Report("sources, keywords, authors, datasets, codebases, papers");
         var sources = await SyncEntitiesAsync(db.Sources, graph.Sources, s => s.Name, ct).ConfigureAwait(false);
         var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, ct).ConfigureAwait(false);
@@ -71,6 +75,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     {
         var existing = (await set.ToListAsync(ct).ConfigureAwait(false)).ToDictionary(keyOf, StringComparer.Ordinal);
         var kept = new List<T>(desired.Count);
+        var added = new List<T>();
         foreach (var wanted in desired)
         {
             if (existing.Remove(keyOf(wanted), out var current))
@@ -84,14 +89,15 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             }
             else
             {
-                set.Add(wanted);
+                added.Add(wanted);
                 kept.Add(wanted);
             }
         }
 
         set.RemoveRange(existing.Values);
-        await SaveAsync(ct).ConfigureAwait(false);
-        return kept.ToDictionary(keyOf, e => (int)db.Entry(e).Property("Id").CurrentValue!, StringComparer.Ordinal);
+        await SaveAsync(set, added, ct).ConfigureAwait(false);
+        var idOf = db.Model.FindEntityType(typeof(T))!.FindProperty("Id")!.GetGetter();
+        return kept.ToDictionary(keyOf, e => (int)idOf.GetClrValue(e)!, StringComparer.Ordinal);
     }
 
     private async Task SyncLinksAsync<T, TKey>(DbSet<T> set, IEnumerable<T> desired, Func<T, TKey> keyOf, Action<T, T>? update, CancellationToken ct)
@@ -100,20 +106,26 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     {
         var existing = (await set.ToListAsync(ct).ConfigureAwait(false)).ToDictionary(keyOf);
         var seen = new HashSet<TKey>();
+        var added = new List<T>();
         foreach (var wanted in desired)
         {
             var key = keyOf(wanted);
             if (!seen.Add(key)) continue;
             if (existing.Remove(key, out var current)) update?.Invoke(wanted, current);
-            else set.Add(wanted);
+            else added.Add(wanted);
         }
 
         set.RemoveRange(existing.Values);
-        await SaveAsync(ct).ConfigureAwait(false);
+        await SaveAsync(set, added, ct).ConfigureAwait(false);
     }
 
-    private async Task SaveAsync(CancellationToken ct)
+    // Updates and deletes go through EF first (a vanished row may free a unique value a new one takes), then the new rows.
+    private async Task SaveAsync<T>(DbSet<T> set, List<T> added, CancellationToken ct)
+        where T : class
     {
+        // A large import spends most of its time here; one line per table shows it moving.
+        _progress?.Report($"  {set.EntityType.GetTableName()}: {added.Count} new");
+        if (!_inserter.IsAvailable) set.AddRange(added);
         db.ChangeTracker.DetectChanges();
         foreach (EntityEntry entry in db.ChangeTracker.Entries())
         {
@@ -126,6 +138,12 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        if (_inserter.IsAvailable)
+        {
+            _inserter.Insert(added);
+            Inserted += added.Count;
+        }
+
         // Tracked rows are not read again; dropping them keeps change detection cheap for the next table.
         db.ChangeTracker.Clear();
     }

@@ -23,12 +23,14 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     {
         var clock = Stopwatch.StartNew();
         var manifest = await SeedManifest.ReadAsync(seedDirectory, cancellationToken).ConfigureAwait(false);
-        var lists = new List<(Source, ParsedList)>(manifest.Count);
-        foreach (var entry in manifest)
+        // Lists parse independently; on a large import that is a third of the time, so they share the cores.
+        // Task.WhenAll rethrows the first failure in manifest order, so a bad file is reported as before.
+        var parsing = manifest.Select(entry => Task.Run(() =>
         {
             progress?.Report($"parsing {entry.File}");
-            lists.Add(await ParseAsync(seedDirectory, entry, cancellationToken).ConfigureAwait(false));
-        }
+            return ParseAsync(seedDirectory, entry, cancellationToken);
+        }, cancellationToken)).ToList();
+        var lists = (await Task.WhenAll(parsing).ConfigureAwait(false)).ToList();
 
         progress?.Report("merging");
         var graph = GraphBuilder.Build(lists);
@@ -47,6 +49,8 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                 await using (transaction.ConfigureAwait(false))
                 {
                     await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
+                    // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
+                    if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
                     await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
                     // The search index is derived from the tables, so it changes only when they did (or was never built).
                     if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))

@@ -11,15 +11,25 @@ internal static class TitleKey
     /// Direct Preference Optimization for Language Models" and "Beyond One-Preference-Fits-All Alignment:
     /// Multi-Objective Direct Preference Optimization" (one paper, 2310.03708) score 0.76.
     /// </summary>
-    public static double Similarity(string a, string b)
+    public static double Similarity(string a, string b) => Similarity(Words(a), Words(b));
+
+    /// <summary>The same, over word sets made once by <see cref="Words"/>: a prolific author's titles are compared pairwise.</summary>
+    public static double Similarity(HashSet<string> x, HashSet<string> y)
     {
-        var x = Words(a);
-        var y = Words(b);
         if (x.Count == 0 || y.Count == 0) return 0;
-        var shared = x.Count(y.Contains);
+        var shared = 0;
+        foreach (var word in x)
+        {
+            if (y.Contains(word)) shared++;
+        }
+
         return 2.0 * shared / (x.Count + y.Count);
     }
 
-    private static HashSet<string> Words(string title) =>
-        [.. Of(title).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>A title's folded words.</summary>
+    public static HashSet<string> Words(string title) => WordsOfKey(Of(title));
+
+    /// <summary>The words of a key <see cref="Of"/> already made.</summary>
+    public static HashSet<string> WordsOfKey(string key) =>
+        new(key.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 }

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RlhfGraph.Persistence.Providers;
+
+namespace RlhfGraph.Benchmarks;
+
+/// <summary>
+/// The real API (Production settings) on Kestrel at a loopback port, over an existing SQLite file, with a
+/// SQL statement counter and the hand-written baseline at <see cref="BaselineEndpoint.Path"/> in the same server.
+/// </summary>
+internal sealed class BenchmarkServer : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+
+    public BenchmarkServer(SqliteFile database)
+    {
+        _connectionString = database.ConnectionString;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = new Uri(address),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+    }
+
+    public HttpClient Client { get; }
+
+    public StatementCounter Statements { get; } = new();
+
+    /// <summary>POSTs a GraphQL request; returns the body and the SQL statements it cost.</summary>
+    public async Task<(string Body, int Statements)> GraphQLAsync(string query, string? variablesJson = null)
+    {
+        Statements.Reset();
+        using var content = new StringContent(Body(query, variablesJson), Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync("/graphql", content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+        return (body, Statements.Count);
+    }
+
+    public static string Body(string query, string? variablesJson) =>
+        $"{{\"query\":{System.Text.Json.JsonSerializer.Serialize(query)}{(variablesJson is null ? "" : $",\"variables\":{variablesJson}")}}}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:RlhfGraph", _connectionString);
+        builder.UseSetting("Database:InitializeOnStartup", "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(Statements));
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new BaselineEndpoint.StartupFilter(_connectionString));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Client.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Counts the SQL statements EF Core runs (readers and scalars: all the API issues).</summary>
+    internal sealed class StatementCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace RlhfGraph.Benchmarks;
+
+/// <summary>Each command is one benchmark of docs/benchmarks.md; run with -c Release. (Not `Program`: that is the API's, which the server benchmarks host.)</summary>
+internal static class EntryPoint
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("RlhfGraph benchmarks: a synthetic corpus and the measurements in docs/benchmarks.md.")
+        {
+            GenerateCommand.Create(),
+            ImportCommand.Create(),
+            QueriesCommand.Create(),
+            PagingCommand.Create(),
+            OverheadCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}
