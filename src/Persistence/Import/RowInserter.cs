@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,8 +14,13 @@ namespace RlhfGraph.Persistence.Import;
 /// </summary>
 internal sealed class RowInserter(RlhfGraphDbContext db)
 {
-    /// <summary>True where this path is used; elsewhere (SQL Server batches well) the writer lets SaveChanges insert.</summary>
-    public bool IsAvailable { get; } = db.Database.IsSqlite();
+    /// <summary>
+    /// True where this path is used: SQLite with no command interceptor registered, since interceptors (auditing,
+    /// fault injection, statement counting) must see every write and this path bypasses them. Elsewhere (SQL Server
+    /// batches well) the writer lets SaveChanges insert.
+    /// </summary>
+    public bool IsAvailable { get; } = db.Database.IsSqlite()
+        && db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Any(i => i is IDbCommandInterceptor) != true;
 
     /// <summary>Inserts <paramref name="rows"/> in the current transaction and writes generated ids back onto them.</summary>
     public void Insert<T>(IReadOnlyList<T> rows)

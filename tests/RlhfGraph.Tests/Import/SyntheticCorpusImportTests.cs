@@ -17,7 +17,7 @@ public sealed class SyntheticCorpusImportTests : IDisposable
     public async Task AGeneratedCorpusImportsWithEveryPaperAuthorCodebaseAndDatasetItPromises()
     {
         var shape = CorpusGenerator.Write(new CorpusOptions { Papers = 300, Seed = 7 }, _directory);
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await SqliteTestDatabase.CreateAsync();
 
         var report = await database.CreateImporter().ImportAsync(_directory);
 

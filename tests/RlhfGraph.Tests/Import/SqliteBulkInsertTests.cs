@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Import;
+
+/// <summary>
+/// On SQLite the importer inserts new rows through prepared commands, not SaveChanges. Command interceptors
+/// cannot see those, so the fault-injection tests (which register one) take the EF path; these fail the
+/// fast path from inside the database instead, with a trigger.
+/// </summary>
+public sealed class SqliteBulkInsertTests
+{
+    [Theory]
+    [InlineData("Authors")]
+    [InlineData("PaperAuthors")]
+    [InlineData("Mentions")]
+    public async Task AnInsertThatFailsHalfWayLeavesTheDatabaseExactlyAsItWas(string table)
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            // Lets the first hundred rows in, then refuses: the failure lands in the middle of the table.
+            var sql = $"CREATE TRIGGER fail_half_way BEFORE INSERT ON \"{table}\" WHEN (SELECT COUNT(*) FROM \"{table}\") >= 100 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+
+        var before = await database.SnapshotAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory));
+
+        Assert.Contains("injected failure", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TheFastPathWritesWhatTheEntityFrameworkPathWrites()
+    {
+        await using var fast = await SqliteTestDatabase.CreateAsync();
+        await using var tracked = await SqliteTestDatabase.CreateAsync();
+
+        await fast.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        // Any command interceptor turns the fast path off.
+        await tracked.CreateImporter(new PassThrough()).ImportAsync(TestDatabase.SeedDirectory);
+
+        var expected = await tracked.SnapshotAsync();
+        var actual = await fast.SnapshotAsync();
+        // SearchEntries is derived, and lists a paper's authors and keywords in whatever order SQLite reads the links,
+        // which follows how they were written; every table it is derived from must be identical.
+        Assert.Empty(expected.Where(t => t.Key != "SearchEntries" && actual[t.Key] != t.Value).Select(t => $"{t.Key}: {t.Value} / {actual[t.Key]}"));
+    }
+
+    /// <summary>An interceptor that changes nothing.</summary>
+    private sealed class PassThrough : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor;
+}
