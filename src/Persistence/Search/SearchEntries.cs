@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import;
 
 namespace RlhfGraph.Persistence.Search;
 
@@ -37,6 +38,14 @@ internal static class SearchEntries
         entries.AddRange(datasets.Select(d => Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url])));
 
         await db.SearchEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        // A large import has a search entry per paper, author, codebase and dataset: the importer's prepared inserts where it can.
+        var inserter = new RowInserter(db);
+        if (inserter.IsAvailable)
+        {
+            inserter.Insert(entries);
+            return;
+        }
+
         db.SearchEntries.AddRange(entries);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
