@@ -19,13 +19,14 @@ internal static class SearchEntries
             p.ArxivId,
             p.Venue,
             p.MentionCount,
-            Keywords = p.Keywords.Select(k => k.Keyword!.Name).ToList(),
-            Authors = p.Authors.Select(a => a.Author!.Name).ToList(),
+            // Ordered, so the derived text does not depend on the order the links were written in.
+            Keywords = p.Keywords.OrderBy(k => k.KeywordId).Select(k => k.Keyword!.Name).ToList(),
+            Authors = p.Authors.OrderBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => a.Author!.Name).ToList(),
         }).AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
         entries.AddRange(papers.Select(p => Entry(SearchKind.Paper, p.Id, p.Title, p.MentionCount,
             [p.Title, p.Alias], [.. p.Keywords, .. p.Authors, p.ArxivId, p.Venue])));
 
-        var authors = await db.Authors.Select(a => new { a.Id, a.Name, a.PaperCount, Aliases = a.Aliases.Select(x => x.Name).ToList() })
+        var authors = await db.Authors.Select(a => new { a.Id, a.Name, a.PaperCount, Aliases = a.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList() })
             .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
         entries.AddRange(authors.Select(a => Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, [a.Name, .. a.Aliases], [])));
 
@@ -33,7 +34,7 @@ internal static class SearchEntries
             .ToListAsync(ct).ConfigureAwait(false);
         entries.AddRange(codebases.Select(c => Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url])));
 
-        var datasets = await db.Datasets.Select(d => new { d.Id, d.Name, d.Url, Papers = d.Papers.Count, Aliases = d.Aliases.Select(x => x.Name).ToList() })
+        var datasets = await db.Datasets.Select(d => new { d.Id, d.Name, d.Url, Papers = d.Papers.Count, Aliases = d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList() })
             .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
         entries.AddRange(datasets.Select(d => Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url])));
 
