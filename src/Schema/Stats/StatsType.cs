@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using RlhfGraph.Persistence;
+using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Nodes;
 
@@ -28,9 +29,9 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
         Buckets("papersPerVenue", "Papers per venue (\"NeurIPS\", \"arXiv\", a blog's publisher); null when unknown.", BucketOrder.CountDesc, 20,
             (db, scope, order, first, ct) => Count(scope.Papers(db.Papers).Select(p => new Grouping<string?> { Key = p.Venue, EntityId = 0 }), order, first, ct));
 
-        Buckets("papersPerKind", "Papers per kind; key is the PaperKind value (PAPER, SURVEY, …).", BucketOrder.CountDesc, 20,
-            async (db, scope, order, first, ct) => (await Stats.Buckets.CountAsync(scope.Papers(db.Papers).Select(p => new Grouping<string> { Key = p.Kind.ToString(), EntityId = 0 }), order, first, ct).ConfigureAwait(false))
-                .Select(g => new Bucket(g.Key.ToConstantCase(), g.Count)).ToList());
+        Buckets("papersPerKind", "Papers per kind; key is the PaperKind value (PAPER, SURVEY, …); by key means by that name.", BucketOrder.CountDesc, 20,
+            async (db, scope, order, first, ct) => (await Stats.Buckets.CountAsync(scope.Papers(db.Papers).Select(p => new Grouping<PaperKind> { Key = p.Kind, EntityId = 0 }), order, first, ct).ConfigureAwait(false))
+                .Select(g => new Bucket(g.Key.ToString().ToConstantCase(), g.Count)).ToList());
 
         Buckets("papersPerKeyword", "The most used keywords among the papers; id is the keyword's.", BucketOrder.CountDesc, 20,
             (db, scope, order, first, ct) => Count(scope.Papers(db.Papers).SelectMany(p => p.Keywords)
