@@ -91,6 +91,23 @@ public sealed class DatabaseOutageTests(SqliteApiFactory api) : IDisposable
     }
 
     [Fact]
+    public async Task AnUnreachableSqlServerIs503QuicklyNotAfterRetriesOrTheTimeout()
+    {
+        // Nothing listens on port 1 of loopback: the connection is refused at once, as when the server is down.
+        await using var host = api.WithWebHostBuilder(b => b
+            .UseSetting("Database:Provider", "SqlServer")
+            .UseSetting("ConnectionStrings:RlhfGraph", "Server=tcp:127.0.0.1,1;Database=RlhfGraph;User Id=sa;Password=unused;TrustServerCertificate=True;Connect Timeout=2"));
+        using var client = host.CreateClient();
+
+        var answer = await AskAsync(client);
+
+        Assert.Equal(503, answer.GraphQL.Status);
+        Assert.Equal("DATABASE_UNAVAILABLE", answer.GraphQL.Code);
+        Assert.True(answer.GraphQL.Elapsed < TimeSpan.FromSeconds(15), $"took {answer.GraphQL.Elapsed}");
+        Assert.Equal(503, answer.Ready);
+    }
+
+    [Fact]
     public async Task ALockedDatabaseIs503WithinTheCommandTimeoutAndRecoversWhenReleased()
     {
         var (host, file) = CopyOfTheSeededDatabase(commandTimeoutSeconds: 1);
