@@ -23,6 +23,8 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
     public BenchmarkServer(SqliteFile database)
     {
         _connectionString = database.ConnectionString;
+        // WebApplicationFactory finds the API's content root from a manifest only test projects get; say where it is.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RLHFGRAPH_API", ApiDirectory());
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -34,6 +36,17 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
     }
 
     public HttpClient Client { get; }
+
+    private static string ApiDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Api");
+            if (File.Exists(Path.Combine(candidate, "RlhfGraph.Api.csproj"))) return candidate;
+        }
+
+        throw new DirectoryNotFoundException("src/Api not found above the benchmark's folder; run it from the repository.");
+    }
 
     public StatementCounter Statements { get; } = new();
 
