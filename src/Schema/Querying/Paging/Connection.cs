@@ -24,6 +24,7 @@ internal sealed class Connection<TItem, TNode>(
     private static readonly MethodInfo EnumerableSelect = typeof(Enumerable).GetMethods().Single(m => m.Name == "Select" && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2);
     private static readonly MethodInfo EnumerableToList = typeof(Enumerable).GetMethod(nameof(Enumerable.ToList))!;
     private static readonly MethodInfo EnumerableCount = typeof(Enumerable).GetMethods().Single(m => m.Name == "Count" && m.GetParameters().Length == 1);
+    private static readonly MethodInfo EnumerableContains = typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2);
     private static readonly MethodInfo EnumerableAny = typeof(Enumerable).GetMethods().Single(m => m.Name == "Any" && m.GetParameters().Length == 2);
 
     public IEntityModel NodeModel => nodeModel;
@@ -64,7 +65,9 @@ internal sealed class Connection<TItem, TNode>(
     {
         var plan = Plan(where, order, request);
         var parent = Expression.Parameter(typeof(TParent), "parent");
+        var idList = ids.ToList();
         var items = ExpressionRebinder.Inline(navigation, parent);
+        items = OnlyRequestedParents(parents, navigation, items, idList) ?? items;
         var filtered = plan.Filter is null ? items : Expression.Call(EnumerableWhere.MakeGenericMethod(typeof(TItem)), items, plan.Filter);
         var window = filtered;
         if (plan.After is not null) window = Expression.Call(EnumerableWhere.MakeGenericMethod(typeof(TItem)), window, plan.After);
@@ -89,7 +92,6 @@ internal sealed class Connection<TItem, TNode>(
         var selector = Expression.Lambda<Func<TParent, NestedRows<TItem, TNode>>>(
             Expression.MemberInit(Expression.New(typeof(NestedRows<TItem, TNode>)), bindings), parent);
 
-        var idList = ids.ToList();
         var idParameter = Expression.Parameter(typeof(TParent), "p");
         var inIds = Expression.Lambda<Func<TParent, bool>>(
             Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2).MakeGenericMethod(typeof(int)),
@@ -101,6 +103,25 @@ internal sealed class Connection<TItem, TNode>(
         return results.ToDictionary(
             r => r.ParentId,
             r => ToPage(plan, request, r.Rows, request.WantsTotalCount ? r.Total : null, r.HasOutside));
+    }
+
+    /// <summary>
+    /// The link rows of the requested parents only, filtered by their foreign key. Without this, a per-parent page on
+    /// SQLite (no APPLY) becomes ROW_NUMBER() over a derived table of every link row, joined to the parents afterwards,
+    /// so its cost grows with the whole table; with it the window runs over the parents' own rows. Null when the
+    /// navigation is not a plain one-to-many with a single int foreign key (then the correlation alone filters).
+    /// </summary>
+    private static MethodCallExpression? OnlyRequestedParents<TParent>(IQueryable<TParent> parents, LambdaExpression navigation, Expression items, List<int> ids)
+    {
+        var body = navigation.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : navigation.Body;
+        if (parents is not Microsoft.EntityFrameworkCore.Infrastructure.IInfrastructure<IServiceProvider> infrastructure || body is not MemberExpression { Member.Name: var name }) return null;
+        var entityType = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Metadata.IModel>(infrastructure).FindEntityType(typeof(TParent));
+        var foreignKey = entityType?.FindNavigation(name)?.ForeignKey;
+        if (foreignKey is not { Properties: [{ PropertyInfo: { } key }] } || foreignKey.DeclaringEntityType.ClrType != typeof(TItem) || key.PropertyType != typeof(int))
+            return null;
+        var link = Expression.Parameter(typeof(TItem), "link");
+        var contains = Expression.Call(EnumerableContains.MakeGenericMethod(typeof(int)), QueryParameter.Of(ids, typeof(List<int>)), Expression.Property(link, key));
+        return Expression.Call(EnumerableWhere.MakeGenericMethod(typeof(TItem)), items, Expression.Lambda(contains, link));
     }
 
     /// <summary>
