@@ -54,6 +54,9 @@ internal static class BananaCakePop
             ["endpoint"] = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{path}",
             ["useBrowserUrlAsEndpoint"] = true,
             ["title"] = "RlhfGraph",
+            // The IDE otherwise posts to its vendor's telemetry service on start: a self-hosted API should not make its
+            // users' browsers call a third party, and offline (air-gapped, this CI) the call fails with an uncaught error.
+            ["disableTelemetry"] = true,
         }, JsonSerializerOptions.Web));
 
         if (Directory.Exists(AssetDirectory))

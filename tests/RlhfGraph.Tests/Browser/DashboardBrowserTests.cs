@@ -72,7 +72,8 @@ public sealed class DashboardBrowserTests(KestrelApiFactory api) : IClassFixture
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
             var response = await page.GotoAsync(new Uri(api.BaseAddress, "/graphql").ToString());
             Assert.Equal(200, response!.Status);
-            await page.WaitForFunctionAsync("() => document.querySelector('#root') && document.querySelector('#root').children.length > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+            // Rendered, not just mounted: the start page's "Create Document" button (the loading spinner alone mounts #root).
+            await page.GetByText("Create Document").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
             Assert.EndsWith("/graphql/", page.Url, StringComparison.Ordinal);
             await ScreenshotAsync(page, "banana-cake-pop.png");
         }
