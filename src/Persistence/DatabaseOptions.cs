@@ -8,8 +8,17 @@ public sealed class DatabaseOptions
     /// <summary>Sqlite (embedded default) or SqlServer.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Seconds a single SQL command may run.</summary>
-    public int CommandTimeoutSeconds { get; set; } = 30;
+    /// <summary>
+    /// Seconds a single SQL command may take; unset, <see cref="SqlServerDefaultCommandTimeoutSeconds"/> on SQL Server
+    /// and <see cref="SqliteDefaultCommandTimeoutSeconds"/> on SQLite. A SQLite command is never stopped while it runs
+    /// (the execution timeout in Limits cancels it); this is how long it waits for a lock another connection holds, so a
+    /// locked database file answers 503 within seconds instead of hanging, and a second `seed` gives up clearly.
+    /// </summary>
+    public int? CommandTimeoutSeconds { get; set; }
+
+    public const int SqlServerDefaultCommandTimeoutSeconds = 30;
+
+    public const int SqliteDefaultCommandTimeoutSeconds = 3;
 
     /// <summary>
     /// Migrate, and seed an empty database, when the API starts. Defaults to on for SQLite (zero set-up)

@@ -7,13 +7,13 @@ internal static class DatabaseProviders
 {
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, DatabaseOptions options) =>
         builder.UseSqlite(connectionString, sqlite => sqlite
-                .CommandTimeout(options.CommandTimeoutSeconds)
+                .CommandTimeout(options.CommandTimeoutSeconds ?? DatabaseOptions.SqliteDefaultCommandTimeoutSeconds)
                 .MigrationsHistoryTable("__EFMigrationsHistory"))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     public static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder builder, string connectionString, DatabaseOptions options) =>
         builder.UseSqlServer(connectionString, sql => sql
-                .CommandTimeout(options.CommandTimeoutSeconds)
+                .CommandTimeout(options.CommandTimeoutSeconds ?? DatabaseOptions.SqlServerDefaultCommandTimeoutSeconds)
                 .EnableRetryOnFailure()
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

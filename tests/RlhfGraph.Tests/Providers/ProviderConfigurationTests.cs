@@ -39,6 +39,16 @@ public sealed class ProviderConfigurationTests
     }
 
     [Fact]
+    public void SqliteWaitsOnlyAFewSecondsForALockUnlessConfigured()
+    {
+        using var host = Build(("ConnectionStrings:RlhfGraph", "Data Source=:memory:"));
+        using var db = host.Services.GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>().CreateDbContext();
+
+        Assert.True(db.Database.IsSqlite());
+        Assert.Equal(DatabaseOptions.SqliteDefaultCommandTimeoutSeconds, db.Database.GetCommandTimeout());
+    }
+
+    [Fact]
     public void TheCommandTimeoutIsConfigurable()
     {
         using var host = Build(("Database:Provider", "SqlServer"), ("ConnectionStrings:RlhfGraph", Dummy), ("Database:CommandTimeoutSeconds", "120"));
