@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Import.Normalization;
 using RlhfGraph.Schema.Querying;
 
@@ -24,12 +22,7 @@ internal sealed class PaperQueries : IRootFields
                 var raw = context.GetArgument<string>("arxivId");
                 var id = ArxivId.Parse(raw)
                     ?? throw new QueryError(QueryError.InvalidArgument, $"'{Truncate(raw)}' is not an arXiv id or URL.");
-                var contexts = context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
-                var db = await contexts.CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-                await using (db.ConfigureAwait(false))
-                {
-                    return await db.Papers.FirstOrDefaultAsync(p => p.ArxivId == id, context.CancellationToken).ConfigureAwait(false);
-                }
+                return await context.QueryAsync((db, ct) => db.Papers.FirstOrDefaultAsync(p => p.ArxivId == id, ct)).ConfigureAwait(false);
             });
     }
 
