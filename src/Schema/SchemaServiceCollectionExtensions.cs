@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RlhfGraph.Schema.Authors;
 using RlhfGraph.Schema.Codebases;
 using RlhfGraph.Schema.Datasets;
@@ -60,8 +59,7 @@ public static class SchemaServiceCollectionExtensions
             .AddErrorInfoProvider(new ClientErrorInfoProvider(development))
             // Limits, cheapest first: counts on the document, then cost and depth (skipped when a count already refused it).
             .AddValidationRule<DocumentLimitsRule>()
-            .AddComplexityAnalyzer((complexity, provider) => QueryCost.Configure(complexity,
-                provider.GetRequiredService<IOptions<LimitsOptions>>().Value, provider.GetRequiredService<IOptions<PagingOptions>>().Value))
+            .AddValidationRule<QueryCost>()
             .AddUnhandledExceptionHandler((context, options) => UnhandledExceptions.HandleAsync(context,
                 options.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnhandledExceptions)))));
         return builder;

@@ -102,7 +102,13 @@ internal static class GraphQLEndpoint
             return;
         }
 
-        var userContext = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var userContext = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            // Sort objects apply their keys in the order the client wrote them, in variables too.
+            [RlhfGraph.Schema.Querying.ArgumentValues.RawVariablesKey] = graphQLRequest.Variables,
+        };
+        var costMode = CostMode(request);
+        if (costMode is not null) userContext[QueryCost.ModeKey] = costMode;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(limits.ExecutionTimeout);
         ExecutionResult result;
@@ -136,16 +142,21 @@ internal static class GraphQLEndpoint
             return;
         }
 
-        if (WantsCostReport(request) && userContext.GetValueOrDefault(QueryCost.UserContextKey) is QueryCost.Cost cost)
+        if (costMode is not null && QueryCost.Of(userContext) is { } cost)
         {
-            result.Extensions ??= [];
-            result.Extensions["cost"] = new Dictionary<string, object?>
+            // HotChocolate's shape: extensions.operationCost { fieldCost, typeCost }; validate answers with it alone, 200.
+            var operationCost = new Dictionary<string, object?> { ["fieldCost"] = cost.FieldCost, ["typeCost"] = cost.TypeCost };
+            if (costMode == "validate" && result.Errors is [CostValidatedError])
+                result = new ExecutionResult { Executed = false, Extensions = new() { ["operationCost"] = operationCost } };
+            else
+                (result.Extensions ??= [])["operationCost"] = operationCost;
+            if (costMode == "validate" && result.Errors is null)
             {
-                ["requested"] = cost.Requested,
-                ["maximum"] = cost.Maximum,
-                ["depth"] = cost.Depth,
-                ["maxDepth"] = cost.MaxDepth,
-            };
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = $"{mediaType}; charset=utf-8";
+                await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
         }
 
         context.Response.StatusCode = StatusOf(result, mediaType);
@@ -161,9 +172,15 @@ internal static class GraphQLEndpoint
         : mediaType == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
         : StatusCodes.Status200OK;
 
-    /// <summary>HotChocolate's convention: "GraphQL-Cost: report" adds the computed cost to extensions.</summary>
-    private static bool WantsCostReport(HttpRequest request) =>
-        request.Headers.TryGetValue("GraphQL-Cost", out var value) && value.Any(v => string.Equals(v, "report", StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// HotChocolate's GraphQL-Cost header: "report" executes and adds the cost to extensions, "validate" computes the
+    /// cost and executes nothing (limits are not enforced then, as in HotChocolate's ValidateAndReport mode).
+    /// </summary>
+    private static string? CostMode(HttpRequest request) =>
+        !request.Headers.TryGetValue("GraphQL-Cost", out var values) ? null
+        : values.Any(v => string.Equals(v?.Trim(), "validate", StringComparison.OrdinalIgnoreCase)) ? "validate"
+        : values.Any(v => string.Equals(v?.Trim(), "report", StringComparison.OrdinalIgnoreCase)) ? "report"
+        : null;
 
     private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
     {

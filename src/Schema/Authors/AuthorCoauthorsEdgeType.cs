@@ -8,7 +8,7 @@ namespace RlhfGraph.Schema.Authors;
 internal sealed class AuthorCoauthorsEdgeType : EdgeType<AuthorType>
 {
     public AuthorCoauthorsEdgeType()
-        : base("AuthorCoauthors")
+        : base("Coauthors")  // HotChocolate names a connection after its field: coauthors → CoauthorsConnection
     {
         Field<NonNullGraphType<IntGraphType>>("sharedPapers")
             .Description("How many papers credit both authors; co-authors are ranked by it.")

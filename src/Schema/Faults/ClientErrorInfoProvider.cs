@@ -15,6 +15,12 @@ internal sealed class ClientErrorInfoProvider(bool development) : ErrorInfoProvi
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (executionError is Limits.CostError cost)
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            foreach (var (key, value) in cost.CostFields) info.Extensions[key] = value;
+        }
+
         if (!development && executionError is ValidationError && info.Message.IndexOf(Suggestion, StringComparison.Ordinal) is var at and >= 0)
             info.Message = info.Message[..at];
         return info;

@@ -1,70 +1,173 @@
+using System.Globalization;
+using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using RlhfGraph.Schema.Querying.Paging;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Options;
 
 namespace RlhfGraph.Schema.Limits;
 
 /// <summary>
-/// The cost model, on graphql-dotnet's complexity analyzer: every field costs 1 for each object it is
-/// asked of; a connection's nodes/edges multiply by its page size (first/last, else the default page
-/// size, clamped to the page-size range since the resolver refuses anything outside it); nodes(ids:) by
-/// the number of ids; other lists by the default page size. Introspection costs nothing here: its own
-/// recursion limit bounds it. Depth is DocumentLimitsRule's (introspection aside). The analyzer runs
-/// after validation, only when nothing else refused the document, and before execution, so a refused
-/// query issues no SQL.
+/// HotChocolate's cost model (HotChocolate.CostAnalysis, after the IBM cost spec), computed from the weights the
+/// schema declares with @cost and @listSize (see <see cref="CostDefaults"/>), on graphql-dotnet's complexity visitor:
+/// <list type="bullet">
+/// <item>field cost: each field's weight plus its arguments' (an argument's weight plus the weights of the input
+/// fields its value uses), times the sizes of the lists above it;</item>
+/// <item>type cost: each composite type returned weighs 1, times its own list size and those above it.</item>
+/// </list>
+/// A list's size is its largest slicing argument (first/last; a connection's size applies to its edges and nodes),
+/// else its slicingArgumentDefaultValue, else its assumedSize. Values come from literals and variables alike.
+/// Introspection costs nothing here; its own recursion bound holds it. Runs after the other rules, only when
+/// they pass, and before execution, so a refused operation runs no SQL.
 /// </summary>
-internal static class QueryCost
+internal sealed class QueryCost(IOptions<LimitsOptions> options) : ComplexityValidationRule(FieldCostOptions)
 {
-    /// <summary>UserContext key under which the computed cost and depth are left for the HTTP layer.</summary>
+    /// <summary>UserContext key of the request's <see cref="OperationCost"/>.</summary>
     public const string UserContextKey = "rlhfgraph.cost";
 
-    public static void Configure(ComplexityOptions complexity, LimitsOptions limits, PagingOptions paging)
-    {
-        complexity.MaxComplexity = limits.MaxCost;
-        complexity.DefaultComplexityImpactDelegate = context => Impact(context, paging);
-        complexity.ValidateComplexityDelegate = context =>
-        {
-            var depth = context.ValidationContext.UserContext.TryGetValue(DocumentLimitsRule.DepthKey, out var d) && d is int measured ? measured : 0;
-            context.ValidationContext.UserContext[UserContextKey] = new Cost(context.TotalImpact, limits.MaxCost, depth, limits.MaxDepth);
-            if (context.Error is not null)
-            {
-                context.Error = new LimitError(LimitError.TooComplex,
-                    $"The query's estimated cost is {Cost.Format(context.TotalImpact)}; at most {limits.MaxCost:N0} is allowed. Ask for smaller pages (first/last) or fewer nested lists.");
-            }
+    /// <summary>UserContext key of the GraphQL-Cost header's mode: "report" or "validate".</summary>
+    public const string ModeKey = "rlhfgraph.costMode";
 
-            return Task.CompletedTask;
-        };
+    /// <summary>HotChocolate's ErrorCodes.Execution.CostExceeded.</summary>
+    public const string CostExceeded = "HC0047";
+
+    // No limit of graphql-dotnet's own: the limits are checked here, on both sums, after both are known.
+    private static readonly ComplexityOptions FieldCostOptions = new() { DefaultComplexityImpactDelegate = FieldImpact, MaxComplexity = int.MaxValue };
+
+    private static readonly TypeCostCalculator TypeCosts = new(new ComplexityOptions { DefaultComplexityImpactDelegate = TypeImpact, MaxComplexity = int.MaxValue });
+
+    /// <summary>The cost of the operation in this request, once validation has computed it (before anything executes).</summary>
+    public static OperationCost? Of(IDictionary<string, object?> userContext) =>
+        userContext.TryGetValue(UserContextKey, out var cost) ? cost as OperationCost : null;
+
+    protected override async ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
+    {
+        var (typeCost, _) = await TypeCosts.CalculateAsync(context).ConfigureAwait(false);
+        var limits = options.Value;
+        var cost = new OperationCost(totalComplexity, typeCost);
+        context.UserContext[UserContextKey] = cost;
+        var mode = context.UserContext.TryGetValue(ModeKey, out var m) ? m as string : null;
+        if (mode == "validate")
+        {
+            // HotChocolate's ValidateAndReport: analyse and report, never enforce, never execute.
+            context.ReportError(new CostValidatedError());
+            return;
+        }
+
+        if (cost.FieldCost > limits.MaxFieldCost)
+        {
+            context.ReportError(new CostError("The maximum allowed field cost was exceeded.", new() { ["fieldCost"] = Value(cost.FieldCost), ["maxFieldCost"] = Value(limits.MaxFieldCost) }));
+        }
+        else if (cost.TypeCost > limits.MaxTypeCost)
+        {
+            context.ReportError(new CostError("The maximum allowed type cost was exceeded.", new() { ["typeCost"] = Value(cost.TypeCost), ["maxTypeCost"] = Value(limits.MaxTypeCost) }));
+        }
     }
 
-    private static FieldComplexityResult Impact(FieldImpactContext context, PagingOptions paging)
+    private static FieldComplexityResult FieldImpact(FieldImpactContext context)
+    {
+        if (IsIntrospection(context)) return new(0, 1);
+        var field = context.FieldDefinition;
+        var cost = Weight(field) ?? (IsComposite(field.ResolvedType) || Unwrap(field.ResolvedType) is ListGraphType ? 1 : 0);
+        if (context.Arguments is { } arguments)
+        {
+            foreach (var (name, value) in arguments)
+            {
+                if (field.Arguments?.Find(name) is not { } argument || value.Value is null) continue;
+                cost += (Weight(argument) ?? (argument.ResolvedType?.GetNamedType() is IInputObjectGraphType ? 1 : 0)) + InputCost(value.Value, argument.ResolvedType);
+            }
+        }
+
+        return new(Math.Max(cost, 0), ListSize(context));
+    }
+
+    private static FieldComplexityResult TypeImpact(FieldImpactContext context)
+    {
+        if (IsIntrospection(context)) return new(0, 1);
+        var size = ListSize(context);
+        var named = context.FieldDefinition.ResolvedType?.GetNamedType();
+        var weight = named is null ? 0 : Weight(named) ?? (IsComposite(named) ? 1 : 0);
+        return new(weight * size, size);
+    }
+
+    /// <summary>The weights of the input fields a value uses, through nested objects and lists.</summary>
+    private static double InputCost(object? value, IGraphType? type)
+    {
+        type = Unwrap(type);
+        switch (value)
+        {
+            case null:
+                return 0;
+            case IDictionary<string, object?> map when type is IInputObjectGraphType input:
+                double total = 0;
+                foreach (var (name, inner) in map)
+                {
+                    if (inner is null || input.GetField(name) is not { } field) continue;
+                    total += (Weight(field) ?? (field.ResolvedType?.GetNamedType() is IInputObjectGraphType ? 1 : 0)) + InputCost(inner, field.ResolvedType);
+                }
+
+                return total;
+            case System.Collections.IEnumerable items when value is not string && type is ListGraphType list:
+                return items.Cast<object?>().Sum(item => InputCost(item, list.ResolvedType));
+            default:
+                return 0;
+        }
+    }
+
+    private static double ListSize(FieldImpactContext context)
     {
         var field = context.FieldDefinition;
-        if (field.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
-            return new(0, 1);
-        if (Unwrap(field.ResolvedType) is not ListGraphType) return new(1, 1);
+        if (Unwrap(field.ResolvedType) is not ListGraphType) return 1;
+        var directive = field.FindAppliedDirective(ListSizeDirective.DirectiveName);
+        var arguments = context.Arguments;
+        var definition = field;
+        if (directive is null && context.Parent is { } parent
+            && parent.FieldDefinition.FindAppliedDirective(ListSizeDirective.DirectiveName) is { } parentDirective
+            && Strings(parentDirective.FindArgument("sizedFields")?.Value).Contains(field.Name))
+        {
+            directive = parentDirective;
+            arguments = parent.Arguments;
+            definition = parent.FieldDefinition;
+        }
 
-        if (context.Arguments?.TryGetValue("ids", out var ids) == true)
-            return new(1, ids.Value is System.Collections.ICollection list ? Math.Max(list.Count, 1) : 1);
-        // nodes/edges of a connection: the connection field above holds the page size.
-        if (context.Parent is { } parent && parent.FieldDefinition.Arguments?.Find("first") is not null)
-            return new(1, PageSize(parent, paging));
-        return new(1, paging.DefaultPageSize);
+        if (directive is null) return 1;
+        double? largest = null;
+        foreach (var name in Strings(directive.FindArgument("slicingArguments")?.Value))
+        {
+            var given = arguments is not null && arguments.TryGetValue(name, out var v) && v.Value is int i ? i
+                : definition.Arguments?.Find(name)?.DefaultValue as int?;
+            if (given is { } size) largest = Math.Max(largest ?? 0, size);
+        }
+
+        return largest
+            ?? (directive.FindArgument("slicingArgumentDefaultValue")?.Value as int?)
+            ?? (directive.FindArgument("assumedSize")?.Value as int?)
+            ?? 1;
     }
 
-    private static double PageSize(FieldImpactContext connection, PagingOptions paging)
-    {
-        var size = connection.Arguments?.TryGetValue("first", out var first) == true && first.Value is int f ? f
-            : connection.Arguments?.TryGetValue("last", out var last) == true && last.Value is int l ? l
-            : paging.DefaultPageSize;
-        return Math.Clamp(size, 1, paging.MaxPageSize);
-    }
+    private static IEnumerable<string> Strings(object? value) => value is System.Collections.IEnumerable items && value is not string ? items.OfType<string>() : [];
+
+    private static double? Weight(IMetadataReader element) =>
+        element.FindAppliedDirective(CostDirective.DirectiveName)?.FindArgument("weight")?.Value is string text
+        && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) ? weight : null;
+
+    private static bool IsComposite(IGraphType? type) => type?.GetNamedType() is IObjectGraphType or IInterfaceGraphType or UnionGraphType;
+
+    private static bool IsIntrospection(FieldImpactContext context) =>
+        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 
     private static IGraphType? Unwrap(IGraphType? type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType : type;
 
-    /// <summary>What the analyzer computed for one request, next to the limits it was held to.</summary>
-    public sealed record Cost(double Requested, int Maximum, int Depth, int MaxDepth)
+    private static object Value(double value) => value == Math.Floor(value) && value < long.MaxValue ? (long)value : value;
+
+    /// <summary>The same visitor with the type-cost impacts, so both sums see fragments, variables and lists alike.</summary>
+    private sealed class TypeCostCalculator(ComplexityOptions typeOptions) : ComplexityValidationRule(typeOptions)
     {
-        public static string Format(double value) =>
-            value >= 1e12 ? value.ToString("0.###e0", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        public async ValueTask<(double Total, int Depth)> CalculateAsync(ValidationContext context)
+        {
+            var (total, depth) = await CalculateComplexityAsync(context).ConfigureAwait(false);
+            return (total, depth);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace RlhfGraph.Schema.Papers;
 internal sealed class PaperCodebasesEdgeType : EdgeType<CodebaseType>
 {
     public PaperCodebasesEdgeType()
-        : base("PaperCodebases")
+        : base("PaperCodebases")  // an explicit connection name, as HotChocolate needs one here: Query.codebases has plain edges
     {
         Field<NonNullGraphType<CodeRelationType>>("relation")
             .Description("Official (the authors' code), third party, or unspecified, as the list says.")

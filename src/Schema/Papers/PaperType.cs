@@ -29,7 +29,9 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
         .Strings("keywords", p => p.Keywords.Select(k => k.Keyword!.Name), "The paper's keywords, environments and tasks.")
         .Many<Author, AuthorType>("authors", p => p.Authors.Select(a => a.Author!), "The paper's authors.")
         .Many<Codebase, CodebaseType>("codebases", p => p.Codebases.Select(c => c.Codebase!), "Code linked to the paper.")
-        .Many<Dataset, DatasetType>("datasets", p => p.Datasets.Select(d => d.Dataset!), "Datasets the paper uses or introduces.");
+        .Many<Dataset, DatasetType>("datasets", p => p.Datasets.Select(d => d.Dataset!), "Datasets the paper uses or introduces.")
+        .Many<Mention, MentionType>("mentions", p => p.Mentions, "Where the lists mention the paper.")
+        .Many<Source, SourceType>("sources", p => p.Mentions.Select(m => m.Source!), "The lists that mention the paper.");
 
     public static IEntityModel Model => Members;
 

@@ -41,7 +41,7 @@ internal static class RelatedPapers
                     }
                 });
             return loader.Load(context.Source.Id);
-        });
+        }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
     /// <summary>Every requested paper gets an entry (an empty list when nothing is related).</summary>
     public static async Task<IReadOnlyDictionary<int, IReadOnlyList<RelatedPaper>>> FetchAsync(RlhfGraphDbContext db, IReadOnlyCollection<int> paperIds, int first, CancellationToken ct)

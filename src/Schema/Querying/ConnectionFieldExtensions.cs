@@ -29,14 +29,18 @@ internal static class ConnectionFieldExtensions
         where TEdgeType : EdgeType<TNodeGraphType>, new()
     {
         var entity = TNodeGraphType.Model.GraphName;
-        return type.Field<NonNullGraphType<ConnectionType<TNodeGraphType, TEdgeType>>>(name)
+        var paging = new PagingOptions();
+        // Nullable, as HotChocolate's connections: a bad page size nulls this field alone, not its parent or siblings.
+        var field = type.Field<ConnectionType<TNodeGraphType, TEdgeType>>(name);
+        Limits.CostDefaults.Connection(field.FieldType, paging.MaxPageSize, paging.DefaultPageSize, "first", "last");
+        return field
             .Description(description)
-            .Argument<IntGraphType>("first", "Page forward: how many items after `after` (1 to the maximum page size, 100 by default). Not with `last`.")
+            .Argument<IntGraphType>("first", "Returns the first n items after `after` (0 to the maximum page size, 100 by default; 0 for just totalCount).")
             .Argument<StringGraphType>("after", "Start after this cursor (an endCursor or edge cursor from the same field and order).")
-            .Argument<IntGraphType>("last", "Page backward: how many items before `before` (1 to the maximum page size). Not with `first`.")
+            .Argument<IntGraphType>("last", "Returns the last n items before `before` (0 to the maximum page size); with `first`, the last n of those first items.")
             .Argument<StringGraphType>("before", "End before this cursor (a startCursor or edge cursor from the same field and order).")
             .Argument<FilterInputType<TNodeGraphType>>("where", $"Only {entity} items matching this filter; text comparisons are case-insensitive.")
-            .Argument<ListGraphType<NonNullGraphType<SortInputType<TNodeGraphType>>>>("order", "Sort keys, applied in list order; the id breaks remaining ties.");
+            .Argument<ListGraphType<NonNullGraphType<SortInputType<TNodeGraphType>>>>("order", "Sort keys, applied in list order and, within one object, in written order; the id breaks remaining ties.");
     }
 
     /// <summary>Adds a connection field whose edges are plain (cursor and node).</summary>
@@ -55,7 +59,7 @@ internal static class ConnectionFieldExtensions
             var db = await Contexts(context).CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
             await using (db.ConfigureAwait(false))
             {
-                return await connection.PageAsync(source(db), ArgumentValues.Raw(context, "where"), ArgumentValues.Raw(context, "order"), request, context.CancellationToken).ConfigureAwait(false);
+                return await connection.PageAsync(source(db), ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"), request, context.CancellationToken).ConfigureAwait(false);
             }
         });
 
@@ -75,7 +79,7 @@ internal static class ConnectionFieldExtensions
         {
             var request = PageRequest.From(context, Options(context));
             var where = ArgumentValues.Raw(context, "where");
-            var order = ArgumentValues.Raw(context, "order");
+            var order = ArgumentValues.Ordered(context, "order");
             // Validate arguments now, so a bad filter fails this field rather than the whole batch.
             _ = FilterExpressionBuilder.BuildLambda(connection.NodeModel, where);
             var contexts = Contexts(context);
@@ -113,7 +117,7 @@ internal static class ConnectionFieldExtensions
                     }
                 });
             return new ListWhenMissing<TValue>(loader.Load(parentId(context.Source)));
-        });
+        }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
     /// <summary>A batched single related entity per key (a mention's source).</summary>
     public static FieldBuilder<TParent, object> ResolveReference<TParent, TValue>(
@@ -136,7 +140,7 @@ internal static class ConnectionFieldExtensions
                     }
                 });
             return loader.Load(key(context.Source));
-        });
+        }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
     private static Func<TParent, int> Compile<TParent>(Expression<Func<TParent, int>> expression) =>
         (Func<TParent, int>)Compiled.GetOrAdd(expression, e => ((Expression<Func<TParent, int>>)e).Compile());

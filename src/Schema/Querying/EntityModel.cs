@@ -8,7 +8,7 @@ namespace RlhfGraph.Schema.Querying;
 /// entity's graph type. The filter and sort input types and the expression builders are generated
 /// from it, so exposing a member never takes a new class.
 /// </summary>
-internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> id) : IEntityModel
+internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> id, bool isNode = true) : IEntityModel
     where T : class
 {
     private readonly List<ScalarMember> _scalars = [];
@@ -17,6 +17,9 @@ internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> 
     public string GraphName { get; } = graphName;
 
     public Type EntityType => typeof(T);
+
+    /// <summary>Whether the entity is a Node with a global id, which filters and sorts get an `id` field for.</summary>
+    public bool IsNode { get; } = isNode;
 
     public Expression<Func<T, int>> Id { get; } = id;
 
@@ -36,7 +39,7 @@ internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> 
     public EntityModel<T> Int(string name, Expression<Func<T, int>> member, string description, Capabilities capabilities = Capabilities.FilterAndSort) =>
         Add(new ScalarMember(name, description, member, MemberKind.Int, capabilities, null, true));
 
-    public EntityModel<T> Boolean(string name, Expression<Func<T, bool>> member, string description, Capabilities capabilities = Capabilities.Filter) =>
+    public EntityModel<T> Boolean(string name, Expression<Func<T, bool>> member, string description, Capabilities capabilities = Capabilities.FilterAndSort) =>
         Add(new ScalarMember(name, description, member, MemberKind.Boolean, capabilities, null, true));
 
     public EntityModel<T> Enum<TEnum, TEnumGraphType>(string name, Expression<Func<T, TEnum>> member, string description, Capabilities capabilities = Capabilities.FilterAndSort)

@@ -9,6 +9,8 @@ internal interface IEntityModel
 
     Type EntityType { get; }
 
+    bool IsNode { get; }
+
     LambdaExpression Id { get; }
 
     IReadOnlyList<ScalarMember> Scalars { get; }

@@ -27,11 +27,13 @@ internal sealed class SearchQueries : IRootFields
 
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<SearchResultsConnectionType>>("search")
+        var search = query.Field<SearchResultsConnectionType>("search");
+        Limits.CostDefaults.Connection(search.FieldType, new PagingOptions().MaxPageSize, new PagingOptions().DefaultPageSize, "first");
+        search
             .Description("Ranked full-text search over papers, authors, codebases and datasets, best first. Case, accents and punctuation are ignored (\"hh-rlhf\" = \"HH RLHF\"); every word must occur.")
             .Argument<NonNullGraphType<StringGraphType>>("query", $"Words to find (at most {MaxQueryLength} characters; the first {SearchText.MaxTokens} words count).")
             .Argument<ListGraphType<NonNullGraphType<SearchTypeType>>>("types", "Only these kinds; all kinds when omitted.")
-            .Argument<IntGraphType>("first", "How many results (1 to the maximum page size, 10 by default).")
+            .Argument<IntGraphType>("first", "How many results (0 to the maximum page size, 10 by default).")
             .Argument<StringGraphType>("after", "Continue after this cursor (an endCursor of the same search).")
             .ResolveAsync(async context =>
             {
@@ -39,8 +41,8 @@ internal sealed class SearchQueries : IRootFields
                 var kinds = Kinds(context);
                 var options = context.Services().GetRequiredService<IOptions<PagingOptions>>().Value;
                 var size = context.GetArgument<int?>("first") ?? options.DefaultPageSize;
-                if (size < 1 || size > options.MaxPageSize)
-                    throw new QueryError(QueryError.InvalidPaging, $"first must be between 1 and {options.MaxPageSize}; got {size}.");
+                if (size < 0 || size > options.MaxPageSize)
+                    throw new QueryError(QueryError.InvalidPaging, $"first must be between 0 and {options.MaxPageSize}; got {size}.");
                 var offset = context.GetArgument<string?>("after") is { } after
                     ? (int)Cursor.Decode(after, "after", CursorSignature, [typeof(int)])[0]! + 1
                     : 0;

@@ -8,7 +8,7 @@ internal sealed class SearchResultEdgeType : ObjectGraphType<Edge>
 {
     public SearchResultEdgeType()
     {
-        Name = "SearchResultEdge";
+        Name = "SearchEdge";
         Description = "One search result with its relevance.";
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass as `after` to continue after this result.").Resolve(c => c.Source.Cursor);
         Field<NonNullGraphType<SearchResultType>>("node").Description("The thing found.").Resolve(c => c.Source.Node);

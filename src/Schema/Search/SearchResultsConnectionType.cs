@@ -7,7 +7,7 @@ internal sealed class SearchResultsConnectionType : ObjectGraphType<Page>
 {
     public SearchResultsConnectionType()
     {
-        Name = "SearchResultsConnection";
+        Name = "SearchConnection";  // HotChocolate names a connection after its field
         Description = "A page of search results, best first, with cursors for the next page.";
         Field<ListGraphType<NonNullGraphType<SearchResultEdgeType>>>("edges").Description("The page's results with their scores, best first.").Resolve(c => c.Source.Edges);
         Field<ListGraphType<NonNullGraphType<SearchResultType>>>("nodes").Description("The page's results without scores or cursors.").Resolve(c => c.Source.Nodes);

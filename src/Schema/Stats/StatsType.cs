@@ -21,7 +21,8 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
 
         Field<NonNullGraphType<IntGraphType>>("paperCount")
             .Description("How many papers match the filter.")
-            .ResolveAsync(async context => await context.QueryAsync((db, ct) => context.Source.Papers(db.Papers).CountAsync(ct)).ConfigureAwait(false));
+            .ResolveAsync(async context => await context.QueryAsync((db, ct) => context.Source.Papers(db.Papers).CountAsync(ct)).ConfigureAwait(false))
+            .WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
         Buckets("papersPerYear", "Papers per publication year; key is the year, null when unknown.", BucketOrder.KeyAsc, 100,
             (db, scope, order, first, ct) => Count(scope.Papers(db.Papers).Select(p => new Grouping<int?> { Key = p.Year, EntityId = 0 }), order, first, ct));
@@ -75,5 +76,5 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
                     throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxBuckets}; got {first}.");
                 var order = context.GetArgument<BucketOrder>("order");
                 return await context.QueryAsync((db, ct) => count(db, context.Source, order, first, ct)).ConfigureAwait(false);
-            });
+            }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 }

@@ -23,9 +23,10 @@ public sealed class LimitsTests(SqliteApiFactory api)
 
         var response = (await api.SendAsync(request)).ShouldSucceed();
 
-        var cost = response.Body["extensions"]!["cost"]!;
-        Assert.InRange((double)cost["requested"]!, 1, (int)cost["maximum"]!);
-        Assert.InRange((int)cost["depth"]!, 0, (int)cost["maxDepth"]!);
+        var cost = response.Body["extensions"]!["operationCost"]!;
+        var limits = new RlhfGraph.Schema.Limits.LimitsOptions();
+        Assert.InRange((double)cost["fieldCost"]!, 0, limits.MaxFieldCost);
+        Assert.InRange((double)cost["typeCost"]!, 1, limits.MaxTypeCost);
     }
 
     [Fact]
@@ -43,22 +44,24 @@ public sealed class LimitsTests(SqliteApiFactory api)
     {
         var plain = (await api.PostAsync("{ sources { name } }")).ShouldSucceed();
 
-        Assert.Null(plain.Body["extensions"]?["cost"]);
+        Assert.Null(plain.Body["extensions"]?["operationCost"]);
     }
 
     [Fact]
     public async Task CostGrowsWithPageSizesSoClientsCanSeeWhatAQueryCosts()
     {
-        async Task<double> CostOf(int first)
+        async Task<(double Field, double Type)> CostOf(int first)
         {
             using var request = ApiFactory.GraphQLRequest($"{{ papers(first: {first}) {{ nodes {{ title authors(first: 10) {{ nodes {{ name }} }} }} }} }}");
             request.Headers.Add("GraphQL-Cost", "report");
-            return (double)(await api.SendAsync(request)).ShouldSucceed().Body["extensions"]!["cost"]!["requested"]!;
+            var cost = (await api.SendAsync(request)).ShouldSucceed().Body["extensions"]!["operationCost"]!;
+            return ((double)cost["fieldCost"]!, (double)cost["typeCost"]!);
         }
 
-        // papers 1, nodes 1, then per paper: title, authors, nodes (3), then per author: name.
-        Assert.Equal(2 + (5 * 3) + (5 * 10), await CostOf(5));
-        Assert.Equal(2 + (50 * 3) + (50 * 10), await CostOf(50));
+        // HotChocolate's model: papers 10 + nodes 1 + first × (authors 10 + nodes 1 + 10 × name 0);
+        // types: the connection 1 + first × (Paper 1 + connection 1 + 10 × Author 1).
+        Assert.Equal((11 + (5 * 11), 1 + (5 * 12)), await CostOf(5));
+        Assert.Equal((11 + (50 * 11), 1 + (50 * 12)), await CostOf(50));
     }
 
     [Fact]
@@ -92,7 +95,7 @@ public sealed class LimitsTests(SqliteApiFactory api)
     [Fact]
     public async Task LimitsComeFromConfiguration()
     {
-        await using var strict = api.WithWebHostBuilder(b => b.UseSetting("Limits:MaxCost", "10").UseSetting("Limits:MaxNodes", "1"));
+        await using var strict = api.WithWebHostBuilder(b => b.UseSetting("Limits:MaxFieldCost", "10").UseSetting("Limits:MaxNodes", "1"));
         using var client = strict.CreateClient();
 
         using var costly = ApiFactory.GraphQLRequest("{ papers(first: 5) { nodes { title year } } }");
@@ -100,7 +103,7 @@ public sealed class LimitsTests(SqliteApiFactory api)
         using var nodes = ApiFactory.GraphQLRequest("""{ nodes(ids: ["a", "b"]) { id } }""");
         var tooManyNodes = await api.SendAsync(nodes, client);
 
-        Assert.Equal((400, "QUERY_TOO_COMPLEX"), (refused.Status, refused.Code));
+        Assert.Equal((400, "HC0047"), (refused.Status, refused.Code));
         Assert.Equal("INVALID_ARGUMENT", tooManyNodes.Code);
     }
 

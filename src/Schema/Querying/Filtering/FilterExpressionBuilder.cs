@@ -60,6 +60,9 @@ internal static class FilterExpressionBuilder
                 case "or":
                     parts.Add(Combine(AsList(value, "or").Cast<object?>().Select(v => BuildObject(model, AsObject(v, "or"), target, depth + 1)), Expression.OrElse, false));
                     continue;
+                case "id" when model.IsNode:
+                    parts.Add(BuildId(model, ExpressionRebinder.Inline(model.Id, target), AsObject(value, name)));
+                    continue;
             }
 
             var scalar = model.Scalars.FirstOrDefault(s => s.Name == name && s.Capabilities.HasFlag(Capabilities.Filter));
@@ -75,6 +78,53 @@ internal static class FilterExpressionBuilder
         }
 
         return Combine(parts, Expression.AndAlso, true);
+    }
+
+    /// <summary>
+    /// Global ids compared as database ids. An id of another type names no row of this one, so eq matches nothing
+    /// and neq everything; a malformed id is the client's mistake and an error, as in HotChocolate.
+    /// </summary>
+    private static Expression BuildId(IEntityModel model, Expression member, IDictionary<string, object?> operations)
+    {
+        var parts = new List<Expression>();
+        foreach (var (op, argument) in operations)
+        {
+            switch (op)
+            {
+                case "eq" or "neq":
+                    if (argument is null)
+                    {
+                        parts.Add(Expression.Constant(op == "neq"));  // every row has an id
+                        continue;
+                    }
+
+                    var id = DecodeId(model, argument, op);
+                    Expression equal = id is null ? Expression.Constant(false) : Expression.Equal(member, QueryParameter.Of(id.Value, typeof(int)));
+                    parts.Add(op == "eq" ? equal : Expression.Not(equal));
+                    continue;
+                case "in" or "nin":
+                    if (argument is null) continue;
+                    var ids = AsList(argument, op).Cast<object?>().Select(v => DecodeId(model, v, op)).OfType<int>().Distinct().ToList();
+                    Expression set = ids.Count == 0 ? Expression.Constant(false)
+                        : Expression.Call(EnumerableContains.MakeGenericMethod(typeof(int)), QueryParameter.Of(ids, typeof(List<int>)), member);
+                    parts.Add(op == "in" ? set : Expression.Not(set));
+                    continue;
+                default:
+                    throw new QueryError(QueryError.InvalidFilter, $"'{op}' is not an operation of 'id'.");
+            }
+        }
+
+        return Combine(parts, Expression.AndAlso, true);
+    }
+
+    private static int? DecodeId(IEntityModel model, object? value, string op)
+    {
+        var text = value?.ToString();
+        if (text is not null && text.Length > MaxTextLength)
+            throw new QueryError(QueryError.InvalidFilter, $"Filter 'id.{op}' is {text.Length} characters long; the limit is {MaxTextLength}.");
+        var decoded = Nodes.NodeId.TryDecode(text)
+            ?? throw new QueryError(QueryError.InvalidFilter, $"Filter 'id.{op}' got '{Paging.Cursor.Describe(text ?? "null")}', which is not a global id.");
+        return decoded.TypeName == model.GraphName ? decoded.Id : null;
     }
 
     private static Expression BuildList(ListMember list, Expression source, IDictionary<string, object?> operations, int depth)

@@ -14,6 +14,8 @@ internal sealed class FilterInputType<TEntityGraphType> : InputObjectGraphType
             + "An empty and: [] holds for everything, an empty or: [] for nothing.";
         Field<ListGraphType<NonNullGraphType<FilterInputType<TEntityGraphType>>>>("and").Description("All of these filters hold.");
         Field<ListGraphType<NonNullGraphType<FilterInputType<TEntityGraphType>>>>("or").Description("At least one of these filters holds.");
+        // HotChocolate infers the id of every node type as an IdOperationFilterInput over global ids.
+        if (model.IsNode) Field<IdOperationFilterInputType>("id").Description($"The {model.GraphName}'s global id.");
         foreach (var member in model.Scalars.Where(s => s.Capabilities.HasFlag(Capabilities.Filter)))
         {
             AddField(new FieldType

@@ -4,7 +4,11 @@ using System.Text;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
 
-/// <summary>Global ids in HotChocolate 14's format: Base64 of "TypeName:dbId".</summary>
+/// <summary>
+/// Global ids in HotChocolate 14's format: Base64 of "TypeName:dbId". HotChocolate's older format, Base64 of
+/// "TypeName\n" + a value-kind letter + the value ("Paper\ni42"), is still accepted as input, as HotChocolate 14/15
+/// accept it (DefaultNodeIdSerializer reads both), so ids a client stored from an older server keep working.
+/// </summary>
 internal static class NodeId
 {
     public static string Encode(string typeName, int id) =>
@@ -25,9 +29,27 @@ internal static class NodeId
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0) return null;
-        return int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? (text[..colon], id)
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        ReadOnlySpan<char> number;
+        int end;
+        if (colon > 0 && (newline < 0 || colon < newline))
+        {
+            end = colon;
+            number = text.AsSpan(colon + 1);
+        }
+        else if (newline > 0 && text.Length > newline + 2 && text[newline + 1] is 'i' or 's' or 'l' or 'd')
+        {
+            // Legacy kinds: i(nt), s(hort), l(ong), d(efault: the value as text); all name a number here.
+            end = newline;
+            number = text.AsSpan(newline + 2);
+        }
+        else
+        {
+            return null;
+        }
+
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? (text[..end], id)
             : null;
     }
 }

@@ -16,12 +16,12 @@ internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOp
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")
-            .Description("The object with this global id, or null with an error when the id is malformed or unknown.")
+            .Description("The object with this global id; null when no object has it, and null with an error when the id is malformed or names an unknown type.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id from any object's id field.")
             .ResolveAsync(async context => (await ResolveAsync(context, [context.GetArgument<string>("id")]).ConfigureAwait(false))[0]);
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
-            .Description($"The objects with these global ids, in the same order; null (with an error) for each malformed or unknown id. At most {options.Value.MaxNodes} ids.")
+            .Description($"The objects with these global ids, in the same order; null for an id no object has, null with an error for a malformed id or an unknown type. At most {options.Value.MaxNodes} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids from objects' id fields.")
             .ResolveAsync(async context => await ResolveAsync(context, context.GetArgument<List<string>>("ids")).ConfigureAwait(false));
     }
@@ -46,15 +46,15 @@ internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOp
             }
         }
 
+        // As HotChocolate's node resolvers: a well-formed id of a known type that matches no row is simply null
+        // (clients treat any error as a failed query); only a malformed id or an unknown type is an error.
         for (var i = 0; i < ids.Count; i++)
         {
-            if (results[i] is not null) continue;
+            if (results[i] is not null || (decoded[i] is { } known && _types.ContainsKey(known.TypeName))) continue;
             var message = decoded[i] is null
                 ? $"'{Shorten(ids[i])}' is not a valid node id."
-                : _types.ContainsKey(decoded[i]!.Value.TypeName)
-                    ? $"No {decoded[i]!.Value.TypeName} has the id '{Shorten(ids[i])}'."
-                    : $"'{Shorten(ids[i])}' names an unknown type '{Shorten(decoded[i]!.Value.TypeName)}'.";
-            context.Errors.Add(new QueryError(decoded[i] is null ? QueryError.InvalidNodeId : "NODE_NOT_FOUND", message)
+                : $"'{Shorten(ids[i])}' names an unknown type '{Shorten(decoded[i]!.Value.TypeName)}'.";
+            context.Errors.Add(new QueryError(QueryError.InvalidNodeId, message)
             {
                 Path = ids.Count == 1 && context.FieldDefinition.Name == "node" ? context.ResponsePath : [.. context.ResponsePath, i],
             });

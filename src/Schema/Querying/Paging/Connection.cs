@@ -202,10 +202,12 @@ internal sealed class Connection<TItem, TNode>(
         var more = rows.Count > request.Size;
         if (more) rows.RemoveAt(rows.Count - 1);
         if (request.Backward) rows.Reverse();
+        var trimmed = request.KeepLast is { } keep && rows.Count > keep;
+        if (trimmed) rows.RemoveRange(0, rows.Count - request.KeepLast!.Value);
         var edges = rows.Select(r => new Edge(Cursor.Encode(plan.Order.Signature, r.Keys), r.Node!, r.Item!)).ToList();
         var info = new PageInfo(
             HasNextPage: request.Backward ? outside : more,
-            HasPreviousPage: request.Backward ? more : outside,
+            HasPreviousPage: request.Backward ? more : outside || trimmed,
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Page(edges, info, total);

@@ -42,6 +42,16 @@ internal static class Keyset
     private static Expression Compare(Expression member, Expression bound, bool lower)
     {
         var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+        if (type == typeof(bool))
+        {
+            // false < true; expression trees have no ordering operators on bool.
+            var value = member.Type == typeof(bool) ? member : Expression.Convert(member, typeof(bool));
+            var other = bound.Type == typeof(bool) ? bound : Expression.Convert(bound, typeof(bool));
+            return lower
+                ? Expression.AndAlso(Expression.Not(value), other)
+                : Expression.AndAlso(value, Expression.Not(other));
+        }
+
         if (type == typeof(string) || type.IsEnum)
         {
             // string.Compare and value-converted enums are translated by EF Core to plain SQL comparisons.

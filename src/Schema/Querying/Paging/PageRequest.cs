@@ -2,33 +2,40 @@ using GraphQL;
 
 namespace RlhfGraph.Schema.Querying.Paging;
 
-/// <summary>The validated paging arguments of one connection field, plus which parts of the answer the client selected.</summary>
-internal sealed record PageRequest(int Size, bool Backward, string? After, string? Before, bool WantsTotalCount, bool WantsHasPrevious, bool WantsHasNext)
+/// <summary>
+/// The validated paging arguments of one connection field, plus which parts of the answer the client selected.
+/// <paramref name="KeepLast"/> is `last` given together with `first`: the Relay algorithm HotChocolate follows
+/// slices the first `first` edges, then keeps the last `last` of those.
+/// </summary>
+internal sealed record PageRequest(int Size, bool Backward, string? After, string? Before, bool WantsTotalCount, bool WantsHasPrevious, bool WantsHasNext, int? KeepLast = null)
 {
     public static PageRequest From(IResolveFieldContext context, PagingOptions options)
     {
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
-        if (first is not null && last is not null)
-            throw new QueryError(QueryError.InvalidPaging, "Pass either first or last, not both.");
+        // 0 is a valid page size (the `first: 0 { totalCount }` count idiom); HotChocolate refuses only negatives.
+        foreach (var (name, value) in new[] { ("first", first), ("last", last) })
+        {
+            if (value is { } n && (n < 0 || n > options.MaxPageSize))
+                throw new QueryError(QueryError.InvalidPaging, $"{name} must be between 0 and {options.MaxPageSize}; got {n}.");
+        }
+
         var size = first ?? last ?? options.DefaultPageSize;
-        if (size < 1 || size > options.MaxPageSize)
-            throw new QueryError(QueryError.InvalidPaging,
-                $"{(first is not null ? "first" : "last")} must be between 1 and {options.MaxPageSize}; got {size}.");
 
         var selection = Selection.Of(context);
         var pageInfo = selection.Child("pageInfo");
         return new PageRequest(
             size,
-            last is not null,
+            first is null && last is not null,
             context.GetArgument<string?>("after"),
             context.GetArgument<string?>("before"),
             selection.Has("totalCount"),
             pageInfo.Has("hasPreviousPage"),
-            pageInfo.Has("hasNextPage"));
+            pageInfo.Has("hasNextPage"),
+            first is not null ? last : null);
     }
 
     /// <summary>Part of a batch key: requests that differ here need different SQL.</summary>
     public override string ToString() =>
-        $"{(Backward ? "last" : "first")}={Size};after={After};before={Before};total={WantsTotalCount};prev={WantsHasPrevious};next={WantsHasNext}";
+        $"{(Backward ? "last" : "first")}={Size};keepLast={KeepLast};after={After};before={Before};total={WantsTotalCount};prev={WantsHasPrevious};next={WantsHasNext}";
 }

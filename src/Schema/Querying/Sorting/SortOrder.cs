@@ -41,10 +41,16 @@ internal sealed class SortOrder
                 foreach (var (name, direction) in fields)
                 {
                     if (direction is null) continue;
-                    var member = model.Scalars.FirstOrDefault(s => s.Name == name && s.Capabilities.HasFlag(Capabilities.Sort))
-                        ?? throw new QueryError(QueryError.InvalidOrder, $"{model.GraphName} cannot be sorted by '{name}'.");
                     if (keys.Any(k => k.Name == name))
                         throw new QueryError(QueryError.InvalidOrder, $"order names '{name}' twice.");
+                    if (name == "id" && model.IsNode)
+                    {
+                        keys.Add(new SortKey("id", id, direction is true));
+                        continue;
+                    }
+
+                    var member = model.Scalars.FirstOrDefault(s => s.Name == name && s.Capabilities.HasFlag(Capabilities.Sort))
+                        ?? throw new QueryError(QueryError.InvalidOrder, $"{model.GraphName} cannot be sorted by '{name}'.");
                     var parameter = Expression.Parameter(node.Parameters[0].Type, "r");
                     var body = ExpressionRebinder.Inline(member.Expression, ExpressionRebinder.Inline(node, parameter));
                     keys.Add(new SortKey(name, Expression.Lambda(body, parameter), direction is true));
@@ -52,8 +58,12 @@ internal sealed class SortOrder
             }
         }
 
-        keys.AddRange(defaults.Where(d => keys.All(k => k.Name != d.Name)));
-        keys.Add(new SortKey("id", id, false));
+        // Keys after the id can never decide anything; the id, always last otherwise, makes the order total.
+        if (keys.All(k => k.Name != "id"))
+        {
+            keys.AddRange(defaults.Where(d => keys.All(k => k.Name != d.Name)));
+            keys.Add(new SortKey("id", id, false));
+        }
         return new SortOrder(keys);
     }
 
