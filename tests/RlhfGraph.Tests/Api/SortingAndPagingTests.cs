@@ -95,11 +95,10 @@ public abstract class SortingAndPagingTests(ApiFactory api) : DatabaseTests(api)
     }
 
     [Theory]
-    [InlineData("first: 0")]
     [InlineData("first: -1")]
     [InlineData("first: 101")]
     [InlineData("last: 99999999")]
-    [InlineData("first: 5, last: 5")]
+    [InlineData("last: -1")]
     public async Task PageSizesOutsideTheLimitsAreErrorsNotClamped(string arguments)
     {
         var response = await api.PostAsync($"{{ papers({arguments}) {{ totalCount }} }}");
