@@ -13,7 +13,11 @@ internal sealed class QueryError : ExecutionError
 
     public const string InvalidFilter = "INVALID_FILTER";
     public const string InvalidOrder = "INVALID_ORDER";
-    public const string InvalidPaging = "INVALID_PAGING_ARGUMENTS";
+    /// <summary>HotChocolate's ErrorCodes.Paging.MaxPaginationItems: first/last above the maximum page size.</summary>
+    public const string MaxPaginationItems = "HC0051";
+
+    /// <summary>HotChocolate's ErrorCodes.Paging.MinPaginationItems: a negative first/last.</summary>
+    public const string MinPaginationItems = "HC0079";
     public const string InvalidCursor = "INVALID_CURSOR";
     public const string InvalidNodeId = "INVALID_NODE_ID";
     public const string InvalidArgument = "INVALID_ARGUMENT";

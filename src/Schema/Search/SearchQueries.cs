@@ -42,7 +42,7 @@ internal sealed class SearchQueries : IRootFields
                 var options = context.Services().GetRequiredService<IOptions<PagingOptions>>().Value;
                 var size = context.GetArgument<int?>("first") ?? options.DefaultPageSize;
                 if (size < 0 || size > options.MaxPageSize)
-                    throw new QueryError(QueryError.InvalidPaging, $"first must be between 0 and {options.MaxPageSize}; got {size}.");
+                    throw new QueryError(size < 0 ? QueryError.MinPaginationItems : QueryError.MaxPaginationItems, $"first must be between 0 and {options.MaxPageSize}; got {size}.");
                 var offset = context.GetArgument<string?>("after") is { } after
                     ? (int)Cursor.Decode(after, "after", CursorSignature, [typeof(int)])[0]! + 1
                     : 0;

@@ -17,7 +17,7 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
         foreach (var (name, value) in new[] { ("first", first), ("last", last) })
         {
             if (value is { } n && (n < 0 || n > options.MaxPageSize))
-                throw new QueryError(QueryError.InvalidPaging, $"{name} must be between 0 and {options.MaxPageSize}; got {n}.");
+                throw new QueryError(n < 0 ? QueryError.MinPaginationItems : QueryError.MaxPaginationItems, $"{name} must be between 0 and {options.MaxPageSize}; got {n}.");
         }
 
         var size = first ?? last ?? options.DefaultPageSize;
