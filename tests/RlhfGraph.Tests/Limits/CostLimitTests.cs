@@ -14,11 +14,21 @@ namespace RlhfGraph.Tests.Limits;
 [Collection(SqliteApiCollection.Name)]
 public sealed class CostLimitTests(SqliteApiFactory api)
 {
+    /// <summary>The traversal for the 20 most prolific authors: the most expensive operation of this shape the limits admit.</summary>
+    public const string NearLimitTraversal = """
+        query TopAuthorsCodeDatasets {
+          authors(first: 20, order: [{ paperCount: DESC }]) {
+            nodes { name papers(first: 20) { nodes { title codebases { nodes { url datasets { nodes { name } } } } } } }
+          }
+        }
+        """;
+
     public static IEnumerable<(string Name, string Query)> Admitted() =>
     [
         .. RepositoryFiles.ReadmeQueries().Select((q, i) => ($"README #{i + 1}", q)),
         .. Directory.GetFiles(RepositoryFiles.QueriesDirectory, "*.graphql").Order(StringComparer.Ordinal).Select(f => ($"tests/queries/{Path.GetFileName(f)}", File.ReadAllText(f))),
         ("four-level traversal (issue 11)", HotChocolateConformanceTests.FourLevelTraversal),
+        ("near-limit traversal", NearLimitTraversal),
         ("50 papers × 20 authors × 5 papers (LimitsTests)", "{ papers(first: 50) { nodes { title authors(first: 20) { nodes { name papers(first: 5) { nodes { title } } } } } } }"),
     ];
 
