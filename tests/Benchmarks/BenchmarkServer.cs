@@ -85,14 +85,37 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
     }
 
-    /// <summary>Counts the SQL statements EF Core runs (readers and scalars: all the API issues).</summary>
+    /// <summary>
+    /// Counts the SQL statements EF Core runs (readers and scalars: all the API issues), and the time they take:
+    /// for a reader from the command's start until it is disposed, so rows read and materialized are in it.
+    /// </summary>
     internal sealed class StatementCounter : DbCommandInterceptor
     {
         private int _count;
+        private long _ticks;
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
+        /// <summary>Summed over statements, which may overlap when requests run concurrently.</summary>
+        public TimeSpan Time => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _count, 0);
+            Interlocked.Exchange(ref _ticks, 0);
+        }
+
+        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+        {
+            Interlocked.Add(ref _ticks, eventData.Duration.Ticks);
+            return base.DataReaderDisposing(command, eventData, result);
+        }
+
+        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Add(ref _ticks, eventData.Duration.Ticks);
+            return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {

@@ -14,6 +14,7 @@ internal static class EntryPoint
             QueriesCommand.Create(),
             PagingCommand.Create(),
             OverheadCommand.Create(),
+            PeerCommand.Create(),
             MicroCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();

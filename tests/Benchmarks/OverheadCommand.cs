@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using static RlhfGraph.Benchmarks.Stats;
@@ -45,7 +44,8 @@ internal static class OverheadCommand
                 foreach (var name in order)
                 {
                     // Round 0 warms both up (JIT, pools, page cache) and is not counted.
-                    var (rps, latencies) = await LoadAsync(server.Client, name == "graphql" ? postGraphQL : getBaseline, concurrency, round == 0 ? 2 : seconds);
+                    var load = await LoadTest.RunAsync(server.Client, name == "graphql" ? postGraphQL : getBaseline, concurrency, round == 0 ? 2 : seconds);
+                    var (rps, latencies) = (load.RequestsPerSecond, load.Latencies);
                     if (round == 0) continue;
                     samples[name].Rps.Add(rps);
                     samples[name].Latencies.AddRange(latencies);
@@ -61,27 +61,5 @@ internal static class OverheadCommand
             return 0;
         });
         return command;
-    }
-
-    private static async Task<(double Rps, List<double> Latencies)> LoadAsync(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> send, int concurrency, double seconds)
-    {
-        var latencies = new List<double>();
-        var until = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            var mine = new List<double>();
-            while (until.Elapsed.TotalSeconds < seconds)
-            {
-                var clock = Stopwatch.StartNew();
-                using var response = await send(client);
-                await response.Content.CopyToAsync(Stream.Null);
-                response.EnsureSuccessStatusCode();
-                mine.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
-            return mine;
-        }).ToList();
-        foreach (var mine in await Task.WhenAll(workers)) latencies.AddRange(mine);
-        return (latencies.Count / until.Elapsed.TotalSeconds, latencies);
     }
 }

@@ -50,7 +50,7 @@ internal static class PagingCommand
     }
 
     // Walks the connection 100 at a time, as a client would, selecting only the cursor.
-    private static async Task<string?> CursorAtAsync(BenchmarkServer server, string order, int depth)
+    internal static async Task<string?> CursorAtAsync(BenchmarkServer server, string order, int depth)
     {
         var walk = $"query ($after: String) {{ papers(first: 100, after: $after{(order.Length > 0 ? ", " : "")}{order}) {{ pageInfo {{ endCursor }} }} }}";
         string? cursor = null;
