@@ -92,6 +92,7 @@ internal static class PeerCommand
         await using var cluster = await PostgresCluster.StartAsync(tools.PostgresBin!, Path.Combine(folder, "pg"), tools.HasStatStatements);
         var version = (await cluster.PsqlAsync("postgres", "SHOW server_version")).Trim();
         if (tools.HasStatStatements) await cluster.PsqlAsync("postgres", "CREATE EXTENSION pg_stat_statements");
+        else Console.WriteLine("pg_stat_statements is not installed (Debian: postgresql-contrib): PostGraphile's statements per request are not counted (n/a).");
         var copied = await CorpusCopy.CopyAsync(database, cluster);
         Console.WriteLine($"PostgreSQL {version}: copied {copied.Count} tables, {copied.Sum(t => t.Rows):N0} rows from {database.Path} in {F(clock.Elapsed.TotalSeconds)} s "
             + $"({string.Join(", ", copied.Where(t => t.Table is "Papers" or "Authors" or "PaperAuthors").Select(t => $"{t.Table} {t.Rows:N0}"))})");
@@ -163,16 +164,24 @@ internal static class PeerCommand
                     var target = targets[(i + round) % targets.Count];
                     var body = target.Body(query);
                     await StartCountingAsync(target, ours, cluster, statStatements);
+                    using var self = System.Diagnostics.Process.GetCurrentProcess();
+                    var processCpu = self.TotalProcessorTime;
+                    var peerCpu = target.Peer is { } p && ProcessTreeCpu.IsAvailable ? ProcessTreeCpu.Of(p.ProcessId, cluster.ProcessId) : TimeSpan.Zero;
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
                     var load = await LoadTest.RunAsync(target.Client, c => c.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json")),
                         options.Concurrency, round == 0 ? Math.Min(2, options.Seconds) : options.Seconds, options.MaxRequests);
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                    self.Refresh();
+                    processCpu = self.TotalProcessorTime - processCpu;
+                    peerCpu = target.Peer is { } q && ProcessTreeCpu.IsAvailable ? ProcessTreeCpu.Of(q.ProcessId, cluster.ProcessId) - peerCpu : TimeSpan.Zero;
                     var (statements, databaseMs) = await StopCountingAsync(target, ours, cluster, statStatements, load.Requests);
                     if (round == 0) continue; // warm-up: JIT, pools, plan and page caches
-                    var sample = new Sample(query.Key, target.Name, round, load, statements, databaseMs, (double)allocated / load.Requests);
+                    var sample = new Sample(query.Key, target.Name, round, load, statements, databaseMs, (double)allocated / load.Requests,
+                        processCpu.TotalMilliseconds / load.Requests, target.Peer is null || !ProcessTreeCpu.IsAvailable ? double.NaN : peerCpu.TotalMilliseconds / load.Requests);
                     samples.Add(sample);
                     Console.WriteLine($"  round {round} {query.Key} {target.Name,-16} {F(load.RequestsPerSecond, 0),6} req/s  p50 {F(Median(load.Latencies), 2)} ms  p99 {F(Percentile(load.Latencies, 99), 2)} ms  "
-                        + $"{F(statements, 1)} stmt/req  db {F(databaseMs, 2)} ms/req  {Kb(sample.AllocatedPerRequest)} KB/req allocated{(target.Peer is null ? "" : " (client)")}");
+                        + $"{F(statements, 1)} stmt/req  db {F(databaseMs, 2)} ms/req  {Kb(sample.AllocatedPerRequest)} KB/req allocated{(target.Peer is null ? "" : " (client)")}  "
+                        + $"cpu {F(sample.ProcessCpuMs, 2)} ms/req {(target.Peer is null ? "(server + client)" : $"client, {F(sample.PeerCpuMs, 2)} ms/req node + postgres")}");
                 }
             }
         }
@@ -183,8 +192,8 @@ internal static class PeerCommand
     private static void PrintSummary(List<PeerQuery> queries, List<Target> targets, List<Sample> samples)
     {
         Console.WriteLine();
-        Console.WriteLine("| query | server | req/s (median of rounds) | p50 ms | p99 ms | SQL statements / request | database ms / request | allocated / request |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| query | server | req/s (median of rounds) | p50 ms | p99 ms | SQL statements / request | database ms / request | server CPU ms / request | allocated / request |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var query in queries)
         {
             var clientBytes = samples.Where(s => s.Query == query.Key && s.Server != Ours).Select(s => s.AllocatedPerRequest).DefaultIfEmpty(0).Min();
@@ -196,14 +205,14 @@ internal static class PeerCommand
                     ? $"{Kb(Median([.. mine.Select(s => s.AllocatedPerRequest)]))} KB ({Kb(Median([.. mine.Select(s => s.AllocatedPerRequest)]) - clientBytes)} KB without the load client)"
                     : "n/a (Node)";
                 Console.WriteLine($"| {query.Key} | {target.Name} | {F(Median([.. mine.Select(s => s.Load.RequestsPerSecond)]), 0)} | {F(Median(latencies), 2)} | {F(Percentile(latencies, 99), 2)} | "
-                    + $"{F(Median([.. mine.Select(s => s.Statements)]), 1)} | {F(Median([.. mine.Select(s => s.DatabaseMs)]), 2)} | {allocated} |");
+                    + $"{F(Median([.. mine.Select(s => s.Statements)]), 1)} | {F(Median([.. mine.Select(s => s.DatabaseMs)]), 2)} | {F(ServerCpuMs(samples, query.Key, target.Name), 2)} | {allocated} |");
             }
         }
 
         Console.WriteLine();
         var peers = targets.Where(t => t.Peer is not null).ToList();
-        Console.WriteLine($"| query | ours req/s | {string.Join(" | ", peers.Select(p => $"{p.Name} req/s | ours ÷ {p.Name} (per round)"))} | SQL statements ours / peer |");
-        Console.WriteLine($"| --- | ---: | {string.Join(" | ", peers.Select(_ => "---: | ---:"))} | ---: |");
+        Console.WriteLine($"| query | ours req/s | {string.Join(" | ", peers.Select(p => $"{p.Name} req/s | ours ÷ {p.Name} (per round)"))} | CPU per request, {peers[0].Name} ÷ ours | SQL statements ours / peer |");
+        Console.WriteLine($"| --- | ---: | {string.Join(" | ", peers.Select(_ => "---: | ---:"))} | ---: | ---: |");
         foreach (var query in queries)
         {
             var oursRps = samples.Where(s => s.Query == query.Key && s.Server == Ours).OrderBy(s => s.Round).Select(s => s.Load.RequestsPerSecond).ToList();
@@ -214,8 +223,20 @@ internal static class PeerCommand
                 return $"{F(Median(peerRps), 0)} | **{F(Median(oursRps) / Median(peerRps), 2)}** ({string.Join(", ", perRound)})";
             });
             var statements = string.Join(" / ", targets.Take(2).Select(t => F(Median([.. samples.Where(s => s.Query == query.Key && s.Server == t.Name).Select(s => s.Statements)]), 0)));
-            Console.WriteLine($"| {query.Key}. {query.Title} | {F(Median(oursRps), 0)} | {string.Join(" | ", columns)} | {statements} |");
+            var cpu = ServerCpuMs(samples, query.Key, peers[0].Name) / ServerCpuMs(samples, query.Key, Ours);
+            Console.WriteLine($"| {query.Key}. {query.Title} | {F(Median(oursRps), 0)} | {string.Join(" | ", columns)} | {F(cpu, 2)} | {statements} |");
         }
+    }
+
+    // Server-side CPU per request (median of rounds). A peer's: PostGraphile's and PostgreSQL's processes. Ours: this
+    // process while measuring ours, less what the load client alone costs in it for the same query (measured while
+    // it drives the first peer, whose responses are larger, so this errs in ours' favour by a little).
+    private static double ServerCpuMs(List<Sample> samples, string query, string server)
+    {
+        var mine = samples.Where(s => s.Query == query && s.Server == server).ToList();
+        if (server != Ours) return Median([.. mine.Select(s => s.PeerCpuMs)]);
+        var client = samples.Where(s => s.Query == query && s.Server != Ours).Select(s => s.ProcessCpuMs).ToList();
+        return Median([.. mine.Select(s => s.ProcessCpuMs)]) - (client.Count == 0 ? 0 : Median(client));
     }
 
     private static async Task<string> PostAsync(Target target, PeerQuery query)
@@ -289,5 +310,7 @@ internal static class PeerCommand
 
     private sealed record Target(string Name, HttpClient Client, Func<PeerQuery, string> Body, PostGraphileServer? Peer);
 
-    private sealed record Sample(string Query, string Server, int Round, LoadTest.Result Load, double Statements, double DatabaseMs, double AllocatedPerRequest);
+    // ProcessCpuMs: this process per request (our server and the load client when measuring ours, the client alone
+    // when measuring a peer). PeerCpuMs: PostGraphile (all its workers) and PostgreSQL (all backends) per request.
+    private sealed record Sample(string Query, string Server, int Round, LoadTest.Result Load, double Statements, double DatabaseMs, double AllocatedPerRequest, double ProcessCpuMs, double PeerCpuMs);
 }

@@ -33,6 +33,9 @@ internal sealed class PostGraphileServer : IDisposable
 
     public int Workers { get; }
 
+    /// <summary>The CLI's pid: cluster workers are its children.</summary>
+    public int ProcessId => _process.Id;
+
     public string Name => Workers <= 1 ? "postgraphile" : $"postgraphile x{Workers.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>npm-installs the packages into <paramref name="folder"/>; returns the installed PostGraphile version.</summary>

@@ -27,6 +27,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The postmaster's pid: every backend is its child.</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(_data, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
     /// <summary>For node-postgres (PostGraphile): the socket folder as host, trust authentication.</summary>
     public string ConnectionUri => $"postgres://postgres@/{Database}?host={Uri.EscapeDataString(SocketDirectory)}&port={Port}";
 
