@@ -28,9 +28,10 @@ internal static class PeerCommand
         var workersOption = new Option<string>("--workers") { Description = "PostGraphile configurations to measure: cluster worker counts, comma-separated (1 = a single process).", DefaultValueFactory = _ => "1" };
         var queriesOption = new Option<string>("--queries") { Description = "Which of a–e, comma-separated.", DefaultValueFactory = _ => "a,b,c,d,e" };
         var installOption = new Option<bool>("--install") { Description = "apt-get install PostgreSQL and npm when missing (needs root)." };
+        var showSqlOption = new Option<bool>("--show-sql") { Description = "Print the SQL PostGraphile runs for each query (from pg_stat_statements)." };
         var command = new Command("peer", "Queries a–e against PostGraphile over PostgreSQL on the same corpus, side by side.")
         {
-            dbOption, roundsOption, secondsOption, concurrencyOption, maxRequestsOption, workersOption, queriesOption, installOption,
+            dbOption, roundsOption, secondsOption, concurrencyOption, maxRequestsOption, workersOption, queriesOption, installOption, showSqlOption,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -53,7 +54,8 @@ internal static class PeerCommand
                 Concurrency: Math.Clamp(result.GetValue(concurrencyOption), 1, 64),
                 MaxRequests: Math.Max(1, result.GetValue(maxRequestsOption)),
                 Workers: [.. result.GetValue(workersOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => Math.Clamp(int.Parse(w, CultureInfo.InvariantCulture), 1, 8)).Distinct()],
-                Queries: [.. result.GetValue(queriesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+                Queries: [.. result.GetValue(queriesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                ShowSql: result.GetValue(showSqlOption));
             var database = new SqliteFile(result.GetValue(dbOption)!);
             if (!File.Exists(database.Path))
             {
@@ -149,6 +151,8 @@ internal static class PeerCommand
                 }
 
                 Console.WriteLine($"  {query.Key} {target.Name,-16} same data ({values.Count} values, {body.Length} bytes), {F(statements, 0)} statements");
+                if (options.ShowSql && statStatements && target.Peer is { Workers: 1 })
+                    Console.WriteLine(await cluster.PsqlAsync("postgres", $"SELECT query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '{PostgresCluster.Database}'"));
             }
         }
 
@@ -306,7 +310,7 @@ internal static class PeerCommand
 
     private static string Kb(double bytes) => F(bytes / 1024, 1);
 
-    private sealed record Settings(int Rounds, double Seconds, int Concurrency, int MaxRequests, List<int> Workers, List<string> Queries);
+    private sealed record Settings(int Rounds, double Seconds, int Concurrency, int MaxRequests, List<int> Workers, List<string> Queries, bool ShowSql);
 
     private sealed record Target(string Name, HttpClient Client, Func<PeerQuery, string> Body, PostGraphileServer? Peer);
 
