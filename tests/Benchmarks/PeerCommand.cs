@@ -64,13 +64,27 @@ internal static class PeerCommand
             }
 
             ExternalProcess.PostgresUser = Environment.IsPrivilegedProcess ? prerequisites.PostgresUser : null;
+
+            // The API's host (inside BenchmarkServer) takes Ctrl+C for itself; take it too, so that the run stops
+            // after the current measurement and removes its cluster, servers and folder.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true;
+                Console.WriteLine("interrupted: stopping after this measurement and cleaning up");
+                stop.Cancel();
+            });
             var folder = Directory.CreateTempSubdirectory("rlhf-peer-").FullName;
             try
             {
                 // The cluster's own account must be able to reach its folder inside ours.
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-                await RunAsync(database, prerequisites, folder, options, cancel);
+                await RunAsync(database, prerequisites, folder, options, stop.Token);
                 return 0;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 130;
             }
             finally
             {

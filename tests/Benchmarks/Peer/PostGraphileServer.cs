@@ -70,6 +70,7 @@ internal sealed class PostGraphileServer : IDisposable
         start.Environment["NODE_ENV"] = "production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         var server = new PostGraphileServer(process, port, workers);
+        AppDomain.CurrentDomain.ProcessExit += server.KillOnExit;
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -114,10 +115,16 @@ internal sealed class PostGraphileServer : IDisposable
 
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         Client.Dispose();
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
     }
 
     private void Append(string? line)

@@ -50,8 +50,19 @@ internal sealed class PostgresCluster : IAsyncDisposable
             statStatements ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" : ""]);
         await ExternalProcess.RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", cluster._data, "-l", cluster.LogFile, "-w", "-t", "60", "-o", settings, "start"], asPostgresUser: true, timeout: TimeSpan.FromSeconds(90));
         cluster._started = true;
+        // pg_ctl daemonizes the server: should this process end without disposing (Ctrl+C past its grace period),
+        // stop the cluster anyway rather than leave it running on a shared machine.
+        AppDomain.CurrentDomain.ProcessExit += cluster.StopOnExit;
         await cluster.PsqlAsync("postgres", $"CREATE DATABASE {Database}");
         return cluster;
+    }
+
+    private void StopOnExit(object? sender, EventArgs e)
+    {
+        if (!_started) return;
+        _started = false;
+        ExternalProcess.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "stop"], asPostgresUser: true, timeout: TimeSpan.FromSeconds(20))
+            .GetAwaiter().GetResult();
     }
 
     /// <summary>Runs SQL (one or more statements, stopping at the first error) with psql; returns its unaligned output.</summary>
@@ -62,6 +73,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         if (!_started) return;
         _started = false;
         try
