@@ -27,7 +27,11 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>Imports the seed folder; returns null when the database already holds a graph and <paramref name="onlyIfEmpty"/> is set.</summary>
-    public async Task<ImportReport?> SeedAsync(string? seedDirectory, bool onlyIfEmpty, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportReport?> SeedAsync(string? seedDirectory, bool onlyIfEmpty, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        SeedAsync(seedDirectory, onlyIfEmpty, ImportOptions.Default, progress, cancellationToken);
+
+    /// <summary>Imports the seed folder with <paramref name="importOptions"/>; null when skipped as for the overload above.</summary>
+    public async Task<ImportReport?> SeedAsync(string? seedDirectory, bool onlyIfEmpty, ImportOptions importOptions, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         if (onlyIfEmpty)
         {
@@ -40,7 +44,7 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        return await importer.ImportAsync(ResolveSeedDirectory(seedDirectory), progress, cancellationToken).ConfigureAwait(false);
+        return await importer.ImportAsync(ResolveSeedDirectory(seedDirectory), importOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What `dotnet run` does on SQLite: migrate, then seed an empty database.</summary>
@@ -61,12 +65,12 @@ public sealed class DatabaseInitializer(
         for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, configured);
-            if (File.Exists(Path.Combine(candidate, SeedManifest.FileName))) return candidate;
+            if (SeedManifest.IsSeedFolder(candidate)) return candidate;
         }
 
         var cwd = Path.GetFullPath(configured);
-        return File.Exists(Path.Combine(cwd, SeedManifest.FileName))
+        return SeedManifest.IsSeedFolder(cwd)
             ? cwd
-            : throw new ImportException($"No seed folder '{configured}' with a {SeedManifest.FileName} above {environment.ContentRootPath}; pass --source DIR.");
+            : throw new ImportException($"No seed folder '{configured}' with a {SeedManifest.FileName} or list files above {environment.ContentRootPath}; pass --source DIR.");
     }
 }

@@ -17,9 +17,16 @@ internal static class CommandLineExtensions
         var root = new RootCommand("RlhfGraph: the RLHF literature as a GraphQL API.");
         root.SetAction((_, ct) => ServeAsync(app, ct));
 
-        var source = new Option<string?>("--source") { Description = "Seed folder holding the list files and sources.json (default: Database:SeedDirectory, i.e. seed/)." };
-        var seed = new Command("seed", "Import the lists into the database (one transaction), then print the import report.") { source };
-        seed.SetAction((result, ct) => SeedAsync(app, result.GetValue(source), ct));
+        var source = new Option<string?>("--source")
+        {
+            Description = "Seed folder holding the list files and sources.json; without sources.json every .md and .txt file in it is a list (default: Database:SeedDirectory, i.e. seed/).",
+        };
+        var allowShrink = new Option<bool>("--allow-shrink")
+        {
+            Description = "Import even when a list would leave its source with no items or remove more than half of the items it had (refused by default).",
+        };
+        var seed = new Command("seed", "Import the lists into the database (one transaction), then print the import report.") { source, allowShrink };
+        seed.SetAction((result, ct) => SeedAsync(app, result.GetValue(source), new ImportOptions { AllowShrink = result.GetValue(allowShrink) }, ct));
         root.Subcommands.Add(seed);
 
         var migrate = new Command("migrate", "Apply pending migrations for the configured provider.");
@@ -60,24 +67,32 @@ internal static class CommandLineExtensions
         return 0;
     }
 
-    private static async Task<int> SeedAsync(WebApplication app, string? source, CancellationToken ct)
+    private static async Task<int> SeedAsync(WebApplication app, string? source, ImportOptions importOptions, CancellationToken ct)
     {
         var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        // A failed statement is reported below in one line; EF's own error log would print it again with a stack trace.
+        ((IConfigurationBuilder)app.Configuration).AddInMemoryCollection([new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None")]);
         try
         {
             // SQLite stays zero-setup; on SQL Server migrating is its own deployment step.
             if (options.Provider == DatabaseProvider.Sqlite) await initializer.MigrateAsync(ct).ConfigureAwait(false);
             var started = DateTime.UtcNow;
             var progress = new Progress<string>(step => Console.Error.WriteLine($"[{(DateTime.UtcNow - started).TotalSeconds,6:F1}s] {step}"));
-            var report = await initializer.SeedAsync(source, onlyIfEmpty: false, progress, ct).ConfigureAwait(false);
+            var report = await initializer.SeedAsync(source, onlyIfEmpty: false, importOptions, progress, ct).ConfigureAwait(false);
             Console.WriteLine(report);
-            foreach (var skipped in report!.SkippedItems) Console.WriteLine($"skipped {skipped}");
+            foreach (var conflict in report!.Conflicts) Console.WriteLine($"conflict {conflict}");
+            foreach (var skipped in report.SkippedItems) Console.WriteLine($"skipped {skipped}");
             return 0;
         }
-        catch (ImportException e)
+        catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"seed failed, database unchanged: {e.Message}");
+            Console.Error.WriteLine("seed cancelled, database unchanged.");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"seed failed, database unchanged: {SeedFailure.Describe(e)}");
             return 1;
         }
     }

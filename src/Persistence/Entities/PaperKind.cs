@@ -9,5 +9,6 @@ public enum PaperKind
     BlogPost,
     Talk,
     Book,
+    Course,
     Other,
 }

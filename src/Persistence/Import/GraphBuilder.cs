@@ -1,29 +1,24 @@
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Formats;
+using RlhfGraph.Persistence.Import.Merging;
 using RlhfGraph.Persistence.Import.Normalization;
 
 namespace RlhfGraph.Persistence.Import;
 
 /// <summary>
-/// Merges the items of every list into one graph. All dedupe rules live here, in one place:
-/// papers by arXiv id, then folded title, then near-identical titles sharing an author;
+/// Merges the items of every list into one graph: papers through <see cref="PaperMerger"/>;
 /// codebases by normalized URL, by name, and across an owner move; datasets by alias-aware name;
 /// authors through <see cref="AuthorRegistry"/>.
 /// </summary>
 internal sealed class GraphBuilder
 {
-    /// <summary>Near-duplicate titles must be at least this similar, and share an author.</summary>
-    internal const double NearDuplicateTitleSimilarity = 0.7;
-
-    // A prolific author's papers are compared pairwise; bounding the block keeps a 100k-paper import linear-ish.
-    private const int MaxNearDuplicateBlock = 400;
-
     private readonly List<SourcedItem> _paperItems = [];
     private readonly List<SourcedItem> _codebaseItems = [];
     private readonly List<(SourcedItem Item, string Name, string? Url)> _datasetItems = [];
     private readonly AuthorRegistry _authors = new();
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
+    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
 
     private GraphBuilder()
     {
@@ -70,6 +65,7 @@ internal sealed class GraphBuilder
         foreach (var (source, list) in lists)
         {
             _graph.Sources.Add(source);
+            _files[source.Name] = source.FileName;
             foreach (var item in list.Items)
             {
                 var sourced = new SourcedItem(source.Name, item, order++);
@@ -118,65 +114,14 @@ internal sealed class GraphBuilder
 
     private List<PaperCluster> ClusterPapers()
     {
-        var n = _paperItems.Count;
-        var sets = new DisjointSet(n);
-        var arxivOfRoot = new string?[n];
-        var arxiv = new string?[n];
-        for (var i = 0; i < n; i++)
-        {
-            var item = _paperItems[i].Item;
-            arxiv[i] = ArxivId.Parse(item.ArxivId) ?? ArxivId.Parse(item.Url)
-                ?? item.Links.Select(l => ArxivId.Parse(l.Url)).FirstOrDefault(id => id is not null);
-            arxivOfRoot[i] = arxiv[i];
-        }
-
-        // Two different arXiv ids are two papers, however alike their titles.
-        void TryUnion(int a, int b)
-        {
-            var (ra, rb) = (sets.Find(a), sets.Find(b));
-            if (ra == rb) return;
-            if (arxivOfRoot[ra] is { } x && arxivOfRoot[rb] is { } y && !string.Equals(x, y, StringComparison.Ordinal)) return;
-            var root = sets.Union(ra, rb);
-            arxivOfRoot[root] = arxivOfRoot[ra] ?? arxivOfRoot[rb];
-        }
-
-        UnionByKey(n, i => arxiv[i], TryUnion);
-        var titleKeys = _paperItems.Select(p => TitleKey.Of(p.Item.Title)).ToArray();
-        UnionByKey(n, i => titleKeys[i], TryUnion);
-        // One page, one work: the talk at youtube.com/watch?v=hhiLw5Q_UFg is listed under two titles (000:196, 001:312).
-        UnionByKey(n, i => arxiv[i] is null ? WebUrl.Key(_paperItems[i].Item.Url) : null, TryUnion);
-
-        var byAuthor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var person in _paperItems[i].Item.People)
-            {
-                var key = _authors.Key(_authors.Clean(person));
-                if (key.Length == 0) continue;
-                if (!byAuthor.TryGetValue(key, out var block)) byAuthor[key] = block = [];
-                if (block.Count < MaxNearDuplicateBlock && (block.Count == 0 || block[^1] != i)) block.Add(i);
-            }
-        }
-
-        var titleWords = new HashSet<string>?[n];
-        foreach (var block in byAuthor.Values)
-        {
-            for (var x = 0; x < block.Count; x++)
-            {
-                for (var y = x + 1; y < block.Count; y++)
-                {
-                    var (a, b) = (block[x], block[y]);
-                    if (sets.Find(a) == sets.Find(b)) continue;
-                    if (TitleKey.Similarity(titleWords[a] ??= TitleKey.WordsOfKey(titleKeys[a]), titleWords[b] ??= TitleKey.WordsOfKey(titleKeys[b])) >= NearDuplicateTitleSimilarity)
-                        TryUnion(a, b);
-                }
-            }
-        }
-
-        return sets.Groups()
-            .Select(g => new PaperCluster(g.Select(i => _paperItems[i]).ToList(), g.Select(i => arxiv[i]).FirstOrDefault(id => id is not null)))
-            .ToList();
+        var locations = _paperItems.Select(p => Location(p.Source, p.Item)).ToList();
+        var (papers, conflicts) = PaperMerger.Merge(_paperItems.Select(p => p.Item).ToList(), locations, person => _authors.Key(_authors.Clean(person)));
+        _graph.Conflicts.AddRange(conflicts);
+        return papers.Select(p => new PaperCluster(p.Items.Select(i => _paperItems[i]).ToList(), p.ArxivId)).ToList();
     }
+
+    private string Location(string source, ListItem item) =>
+        $"{_files.GetValueOrDefault(source, source)}:{item.Line}{(item.Column is { } column ? $" (column {column})" : "")}";
 
     private static void UnionByKey(int n, Func<int, string?> keyOf, Action<int, int> union)
     {
@@ -287,7 +232,7 @@ internal sealed class GraphBuilder
             var byline = items.Where(i => i.People.Count > 0)
                 .OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
             var venues = items.Select(i => i.Venue).OfType<string>().ToList();
-            var kind = ChooseKind(items, cluster.ArxivId);
+            var kind = PaperMerger.ChooseKind(items, cluster.ArxivId);
             var paper = new Paper
             {
                 Key = Truncate(key, 450),
@@ -393,6 +338,8 @@ internal sealed class GraphBuilder
         }
     }
 
+    private static readonly HashSet<string> NotADatasetName = new(StringComparer.OrdinalIgnoreCase) { "official", "link", "here", "data", "dataset", "download", "third party" };
+
     private readonly Dictionary<string, Dataset> _datasets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _datasetSpellings = new(StringComparer.Ordinal);
     private HashSet<string>? _datasetVocabulary;
@@ -400,7 +347,8 @@ internal sealed class GraphBuilder
     private void AddDatasetReference(SourcedItem sourced, string name, string? url, Action<string>? link)
     {
         name = name.Trim();
-        if (name.Length == 0) return;
+        // "Dataset: [official](…)" (opendilab) links the paper's own data; "official" names no dataset.
+        if (name.Length == 0 || NotADatasetName.Contains(name)) return;
         // "Dataset: TruthfulQA RealToxicityPrompts" (003) lost the comma between two datasets every other list names apart.
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (url is null && words.Length >= 2 && words.All(w => DatasetVocabulary().Contains(DatasetName.Key(w))))
@@ -518,31 +466,6 @@ internal sealed class GraphBuilder
             _graph.SourceReports.Add(new SourceReport(source.Name, list.ItemsSeen, made, all - made, list.Skipped.Count));
             source.ItemCount = list.Items.Count;
         }
-    }
-
-    private static PaperKind ChooseKind(List<ListItem> items, string? arxivId)
-    {
-        var kinds = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase)
-            ? PaperKind.TechnicalReport
-            : i.SectionKind switch
-            {
-                SectionKind.Surveys => PaperKind.Survey,
-                SectionKind.Reports => PaperKind.TechnicalReport,
-                SectionKind.Blogs => PaperKind.BlogPost,
-                SectionKind.Talks => PaperKind.Talk,
-                SectionKind.Books => PaperKind.Book,
-                SectionKind.Other => PaperKind.Other,
-                _ => PaperKind.Paper,
-            }).ToList();
-        // The most specific kind wins; an arXiv preprint is never a blog post or a talk.
-        foreach (var kind in (PaperKind[])[PaperKind.TechnicalReport, PaperKind.Survey, PaperKind.Book, PaperKind.Talk, PaperKind.BlogPost, PaperKind.Other])
-        {
-            if (!kinds.Contains(kind)) continue;
-            if (arxivId is not null && kind is PaperKind.Talk or PaperKind.BlogPost or PaperKind.Other) continue;
-            return kind;
-        }
-
-        return PaperKind.Paper;
     }
 
     private static string? ChooseUrl(List<ListItem> items, string? arxivId, ListItem best)

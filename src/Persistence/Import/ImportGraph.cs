@@ -44,6 +44,9 @@ internal sealed class ImportGraph
 
     /// <summary>Per source: items seen, imported (first of their entity), merged (into an entity another item created), skipped.</summary>
     public List<SourceReport> SourceReports { get; } = [];
+
+    /// <summary>Shared keys kept apart because the items holding them contradict each other, with both file:lines.</summary>
+    public List<string> Conflicts { get; } = [];
 }
 
 /// <summary>Which kind of entity a mention points at.</summary>

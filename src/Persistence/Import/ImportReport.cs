@@ -18,6 +18,9 @@ public sealed record ImportReport
 
     public required IReadOnlyList<string> SkippedItems { get; init; }
 
+    /// <summary>Items that share a key (an arXiv id, a page) but not a title or an author, kept apart: "file:line and file:line: why".</summary>
+    public IReadOnlyList<string> Conflicts { get; init; } = [];
+
     public required int Papers { get; init; }
 
     public required int Authors { get; init; }
@@ -49,6 +52,7 @@ public sealed record ImportReport
         foreach (var s in Sources)
             sb.AppendLine(c, $"{s.Source,-34} {s.Seen,6} {s.Imported,9} {s.Merged,7} {s.Skipped,8}");
         sb.AppendLine(c, $"{"total",-34} {Sources.Sum(s => s.Seen),6} {Sources.Sum(s => s.Imported),9} {Sources.Sum(s => s.Merged),7} {Sources.Sum(s => s.Skipped),8}");
+        if (Conflicts.Count > 0) sb.AppendLine(c, $"conflicts {Conflicts.Count} (shared keys kept apart, listed below)");
         sb.AppendLine(c, $"papers {Papers}, authors {Authors}, codebases {Codebases}, datasets {Datasets}, keywords {Keywords}, links {Links}, mentions {Mentions}");
         sb.Append(c, $"rows inserted {RowsInserted}, updated {RowsUpdated}, deleted {RowsDeleted} in {Elapsed.TotalMilliseconds:F0} ms");
         return sb.ToString();

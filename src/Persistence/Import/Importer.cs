@@ -19,7 +19,14 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
 {
     /// <summary>Reads, merges and writes; returns what was imported and what changed.</summary>
     /// <exception cref="ImportException">A list or the manifest could not be read; nothing was written.</exception>
-    public async Task<ImportReport> ImportAsync(string seedDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ImportAsync(string seedDirectory, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(seedDirectory, ImportOptions.Default, progress, cancellationToken);
+
+    /// <summary>Reads, merges and writes; returns what was imported and what changed.</summary>
+    /// <exception cref="ImportException">
+    /// A list or the manifest could not be read, or the import would shrink a source (see <see cref="ImportOptions.AllowShrink"/>); nothing was written.
+    /// </exception>
+    public async Task<ImportReport> ImportAsync(string seedDirectory, ImportOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var manifest = await SeedManifest.ReadAsync(seedDirectory, cancellationToken).ConfigureAwait(false);
@@ -49,6 +56,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                 await using (transaction.ConfigureAwait(false))
                 {
                     await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
+                    if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
                     // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                     if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
                     await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
@@ -68,6 +76,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             var report = new ImportReport
             {
                 Sources = graph.SourceReports,
+                Conflicts = graph.Conflicts,
                 SkippedItems = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList(),
                 Papers = graph.Papers.Count,
                 Authors = graph.Authors.Count,
@@ -100,6 +109,31 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         }
     }
 
+    /// <summary>
+    /// Refuses an import that leaves a source empty or takes away more than half of what it held at the last import:
+    /// far likelier a list replaced by an error page or cut short than a list that dropped half its papers.
+    /// </summary>
+    private static async Task RefuseShrinkAsync(RlhfGraphDbContext db, ImportGraph graph, IReadOnlyList<SeedSource> manifest, CancellationToken ct)
+    {
+        var before = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.ItemCount, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        foreach (var source in graph.Sources)
+        {
+            var had = before.GetValueOrDefault(source.Name);
+            var file = FileOf(manifest, source.Name);
+            if (source.ItemCount == 0)
+            {
+                throw new ImportException($"{file}: refused: the list yields no items{(had > 0 ? $" (it had {had} at the last import)" : "")}, "
+                    + "so importing it would leave the source empty; is it an error page or a truncated copy? Pass --allow-shrink to import it anyway.");
+            }
+
+            if (had > 0 && source.ItemCount * 2 < had)
+            {
+                throw new ImportException($"{file}: refused: the list yields {source.ItemCount} items where the last import had {had}, "
+                    + $"so importing it would remove {had - source.ItemCount} of them; is it a truncated copy? Pass --allow-shrink to import it anyway.");
+            }
+        }
+    }
+
     private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>
         manifest.FirstOrDefault(m => string.Equals(m.Name, source, StringComparison.Ordinal))?.File ?? source;
 
@@ -107,17 +141,19 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     {
         var path = Path.Combine(directory, entry.File);
         if (!File.Exists(path)) throw new ImportException($"{entry.File}: listed in {SeedManifest.FileName} but not found in {directory}.");
-        var parser = ListParsers.For(entry.Format)
-            ?? throw new ImportException($"{SeedManifest.FileName}: source '{entry.Name}' has unknown format '{entry.Format}' (known: {string.Join(", ", ListParsers.Formats)}).");
+        var named = string.IsNullOrWhiteSpace(entry.Format) || entry.Format == SeedSource.AutoFormat ? null
+            : ListParsers.For(entry.Format)
+                ?? throw new ImportException($"{SeedManifest.FileName}: source '{entry.Name}' has unknown format '{entry.Format}' (known: {SeedSource.AutoFormat}, {string.Join(", ", ListParsers.Formats)}).");
         var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
         var text = Decode(entry.File, bytes);
+        var parser = named ?? ListParsers.Detect(text);
         var source = new Source
         {
             Name = entry.Name,
             FileName = entry.File,
             OriginalFileName = entry.OriginalFile,
             Title = entry.Title,
-            Format = entry.Format,
+            Format = parser.Format,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
         };
         return (source, parser.Parse(entry.Name, text));

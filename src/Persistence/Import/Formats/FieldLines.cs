@@ -23,6 +23,9 @@ internal sealed partial class FieldLines
 
     public List<ListLink> Datasets { get; } = [];
 
+    /// <summary>Whether a detail line is one of the labelled ones (`Keyword:`, `Code:`, …) rather than a byline or a description.</summary>
+    public static bool IsLabelled(string text) => Label().IsMatch(text);
+
     /// <summary>Reads one Markdown detail line, links included.</summary>
     public void Read(List<Inline> inlines) => Read(MarkdownInlines.Text(inlines), MarkdownInlines.Links(inlines));
 

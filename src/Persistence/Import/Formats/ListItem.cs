@@ -85,6 +85,7 @@ public enum SectionKind
     Talks,
     Reports,
     Books,
+    Courses,
     Other,
 }
 

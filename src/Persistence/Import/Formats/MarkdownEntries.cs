@@ -98,7 +98,7 @@ internal static partial class MarkdownEntries
     };
 
     /// <summary>An author line: no links, and names before any venue and year ("Nathan Lambert, Hugging Face, 2022.").</summary>
-    private static bool LooksLikeByline(List<Inline> inlines)
+    internal static bool LooksLikeByline(List<Inline> inlines)
     {
         if (MarkdownInlines.Links(inlines).Count > 0) return false;
         var byline = Byline.Parse(MarkdownInlines.Text(inlines), lastPartIsVenue: true);

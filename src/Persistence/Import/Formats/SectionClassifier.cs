@@ -27,6 +27,31 @@ internal static partial class SectionClassifier
         return null;
     }
 
+    /// <summary>
+    /// The kind a heading of any list announces: <see cref="KindOf"/>'s seed-tested vocabulary first, then the words
+    /// other lists use ("Data", "Benchmarks", "Libraries", "Tools", "Courses", "Videos", "Commercial products").
+    /// </summary>
+    public static SectionKind? KindOfWords(string heading)
+    {
+        if (KindOf(heading) is { } kind) return kind;
+        foreach (var word in Words().Matches(heading.ToLowerInvariant()).Select(m => m.Value))
+        {
+            var singular = word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
+            switch (singular)
+            {
+                case "data" or "benchmark" or "corpus" or "corpora": return SectionKind.Datasets;
+                case "code" or "implementation" or "library" or "librarie" or "framework" or "tool" or "software" or "repository" or "repositorie" or "toolkit":
+                    return SectionKind.Codebases;
+                case "post" or "article" or "newsletter": return SectionKind.Blogs;
+                case "video" or "lecture" or "podcast" or "presentation" or "slide": return SectionKind.Talks;
+                case "course" or "tutorial" or "class": return SectionKind.Courses;
+                case "other" or "misc" or "miscellaneou" or "product" or "resource" or "company" or "companie": return SectionKind.Other;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The year of a year heading: "2023" gives 2023, "2020 and before" gives 2020.</summary>
     public static int? YearOf(string heading)
     {
@@ -43,6 +68,9 @@ internal static partial class SectionClassifier
             || h.Contains("detailed explanation", StringComparison.Ordinal) || h.Contains("language support", StringComparison.Ordinal)
             || h.Contains("extra reference", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Words();
 
     [GeneratedRegex(@"^((?:19|20)\d\d)(?:\s+and\s+before)?$", RegexOptions.IgnoreCase)]
     private static partial Regex YearHeading();

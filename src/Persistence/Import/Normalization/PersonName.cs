@@ -48,6 +48,8 @@ internal static class PersonName
                 continue;
             }
 
+            // "Jiaxin Wen*, Ruiqi Zhong†": equal-contribution and affiliation marks are not part of a name.
+            if (ch is '*' or '†' or '‡' or '§' or '¶') continue;
             builder.Append(ch);
         }
 

@@ -1,4 +1,5 @@
 using RlhfGraph.Persistence.Import;
+using RlhfGraph.Persistence.Import.Merging;
 using RlhfGraph.Persistence.Import.Normalization;
 
 namespace RlhfGraph.Tests.Import.Normalization;
@@ -50,9 +51,9 @@ public sealed class NormalizationRuleTests
             "Reward Model Ensembles Help Mitigate Overoptimization",
             "Confronting Reward Model Overoptimization with Constrained RLHF");
 
-        Assert.InRange(same, GraphBuilder.NearDuplicateTitleSimilarity, 1.0);
-        Assert.InRange(different, GraphBuilder.NearDuplicateTitleSimilarity, 1.0);
-        Assert.InRange(unrelated, 0.0, GraphBuilder.NearDuplicateTitleSimilarity - 0.01);
+        Assert.InRange(same, PaperMerger.NearDuplicateTitleSimilarity, 1.0);
+        Assert.InRange(different, PaperMerger.NearDuplicateTitleSimilarity, 1.0);
+        Assert.InRange(unrelated, 0.0, PaperMerger.NearDuplicateTitleSimilarity - 0.01);
     }
 
     [Theory]

@@ -1,0 +1,300 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax.Inlines;
+using RlhfGraph.Persistence.Import.Normalization;
+
+namespace RlhfGraph.Persistence.Import.Formats;
+
+/// <summary>
+/// One entry of a general list (a list item, a paragraph that starts with a link, or a table row) and how it reads:
+/// `[Title](url) [pdf](…) (Alias)`, `**Title** [arxiv](…)`, `Title `2024` [[arxiv](…)]`, `Name - [description](url)`,
+/// `https://github.com/owner/repo - description`, `[Org] [Title](url)`, over detail lines: a byline ("A, B. NeurIPS, 2023."),
+/// labelled lines (`Keyword:`, `Code:`, `Dataset:`, `Env:`, `Task:`) and a description.
+/// </summary>
+internal sealed partial class AwesomeEntry(int line, AwesomeSection section, List<Inline> head)
+{
+    private static readonly HashSet<string> LinkLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "arxiv", "pdf", "paper", "code", "github", "official", "project", "project page", "website", "homepage", "blog", "video", "slides",
+        "dataset", "data", "demo", "openreview", "link", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
+    };
+
+    public int Line { get; } = line;
+
+    public AwesomeSection Section { get; } = section;
+
+    public List<Inline> Head { get; } = head;
+
+    public List<(int Line, List<Inline> Inlines)> Details { get; } = [];
+
+    /// <summary>Columns a table row gave beside its title cell.</summary>
+    public string? TablePeople { get; init; }
+
+    public string? TableVenue { get; init; }
+
+    public string? TableYear { get; init; }
+
+    public string? TableDescription { get; init; }
+
+    public IReadOnlyList<ListLink> TableCode { get; init; } = [];
+
+    public IReadOnlyList<ListLink> TableLinks { get; init; } = [];
+
+    public IReadOnlyList<string> TableKeywords { get; init; } = [];
+
+    /// <summary>True when the head has something to be an item's title: a link, bold text or plain text followed by a link.</summary>
+    public bool IsTitled => HasAnchor(Head);
+
+    /// <summary>A link, an autolink or bold text anywhere in the head.</summary>
+    public static bool HasAnchor(List<Inline> inlines) => inlines.Any(IsAnchor);
+
+    /// <summary>A paragraph that is an entry: it starts with a link (after "[Org]" tags or a "-" that lost its space).</summary>
+    public static bool StartsLikeItem(List<Inline> inlines)
+    {
+        var at = AnchorIndex(inlines);
+        return at >= 0 && inlines[at] is LinkInline or AutolinkInline && Leading(inlines, at) is var (text, _) && text.Length == 0;
+    }
+
+    /// <summary>A nested item that is an item of its own, not a detail line: it starts with a link whose text is a title, not a label.</summary>
+    public static bool IsOwnItem(List<Inline> inlines)
+    {
+        var at = AnchorIndex(inlines);
+        if (at < 0 || inlines[at] is not LinkInline { IsImage: false } link || Leading(inlines, at).Text.Length > 0) return false;
+        var label = MarkdownInlines.Text(MarkdownInlines.Children(link));
+        return !LinkLabels.Contains(label) && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !FieldLines.IsLabelled(label);
+    }
+
+    /// <summary>
+    /// Splits a paragraph where a line starts with "-" and a link ("-[Safe-RLHF](…)", opendilab's Codebases): without the space after
+    /// the dash Markdig reads that line as the previous paragraph's continuation, so it would silently become part of another item.
+    /// </summary>
+    public static IEnumerable<(int Line, List<Inline> Inlines)> SplitRunOnItems(int line, List<Inline> inlines, bool includeFirst)
+    {
+        var current = new List<Inline>();
+        var currentLine = line;
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            var startsLine = i == 0 || inlines[i - 1] is LineBreakInline;
+            if (startsLine && inlines[i] is LiteralInline literal && literal.Content.ToString().Trim() is "-" or "*" or "+"
+                && i + 1 < inlines.Count && inlines[i + 1] is LinkInline { IsImage: false })
+            {
+                if (current.Count > 0 || i > 0)
+                {
+                    if (includeFirst || currentLine != line) yield return (currentLine, TrimBreaks(current));
+                }
+
+                current = [];
+                currentLine = literal.Line + 1;
+                continue;
+            }
+
+            current.Add(inlines[i]);
+        }
+
+        if (includeFirst || currentLine != line) yield return (currentLine, TrimBreaks(current));
+    }
+
+    private static List<Inline> TrimBreaks(List<Inline> inlines)
+    {
+        var end = inlines.Count;
+        while (end > 0 && inlines[end - 1] is LineBreakInline) end--;
+        return inlines[..end];
+    }
+
+    /// <summary>The item this entry describes, or why it is not one.</summary>
+    public (ListItem? Item, string? Reason) Read(string source)
+    {
+        var at = AnchorIndex(Head);
+        var (leading, organization) = Leading(Head, at < 0 ? Head.Count : at);
+        string title;
+        string? url = null;
+        List<Inline> rest;
+        if (leading.Length > 0 || at < 0)
+        {
+            title = leading.TrimEnd(' ', '-', '–', '—', ':', ',', '(', '[').Trim();
+            rest = at < 0 ? [] : Head[at..];
+        }
+        else
+        {
+            (title, url) = TitleOf(Head[at]);
+            rest = Head[(at + 1)..];
+        }
+
+        title = title.Trim().TrimEnd('.', ',').Trim();
+        if (title.Length == 0)
+            return (null, Head.Count == 0 ? "an empty list item" : $"no title: \"{Snippet(MarkdownInlines.Text(Head))}\"");
+
+        // Links after the title: the item's own page when the title had none, its code, and its other places.
+        var links = MarkdownInlines.Links(rest).Concat(TableLinks).ToList();
+        var code = new List<ListLink>(TableCode);
+        var others = new List<ListLink>();
+        string? description = TableDescription;
+        if (url is null && links.Count > 0)
+        {
+            var own = links.FirstOrDefault(l => PaperEvidence.IsPaperLink(l.Url))
+                ?? links.FirstOrDefault(l => !IsCodeLabel(l.Label) || Section.Kind == SectionKind.Codebases) ?? links[0];
+            url = own.Url;
+            // "Name - [Human preference data about helpfulness](url)": the link's text describes the item.
+            if (!LinkLabels.Contains(own.Label) && own.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) description ??= own.Label;
+            links.Remove(own);
+        }
+
+        foreach (var link in links)
+        {
+            if (Section.Kind != SectionKind.Codebases && (IsCodeLabel(link.Label) || RepositoryUrl.Normalize(link.Url) is not null)) code.Add(link);
+            else others.Add(link);
+        }
+
+        var restText = MarkdownInlines.Text(rest.Where(i => i is not LinkInline and not AutolinkInline and not CodeInline));
+        var alias = AliasAfterTitle().Match(restText) is { Success: true } a && at >= 0 && leading.Length == 0 ? a.Groups[1].Value.Trim() : null;
+        var trailing = restText.Trim().TrimStart('-', '–', '—', ':', ' ').Trim();
+        if (trailing.Length > 0 && alias is null && trailing.Any(char.IsLetter)) description ??= trailing;
+
+        int? year = null;
+        string? arxivId = null;
+        foreach (var span in rest.OfType<CodeInline>())
+        {
+            var content = span.Content.Trim();
+            if (YearOnly().IsMatch(content)) year = int.Parse(content, System.Globalization.CultureInfo.InvariantCulture);
+            else if (ArxivId.Parse(content) is { } id) arxivId = id;
+        }
+
+        var fields = new FieldLines();
+        IReadOnlyList<string> people = [];
+        var truncated = false;
+        string? venue = TableVenue;
+        var bylineRead = false;
+        if (TablePeople is not null)
+        {
+            (people, truncated) = Byline.SplitPeople(TablePeople);
+            bylineRead = true;
+        }
+
+        if (TableYear is not null && YearIn().Match(TableYear) is { Success: true } y) year = int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (_, inlines) in Details)
+        {
+            var text = MarkdownInlines.Text(inlines);
+            if (FieldLines.IsLabelled(text))
+            {
+                fields.Read(inlines);
+                continue;
+            }
+
+            if (!bylineRead && MarkdownInlines.Links(inlines).Count == 0)
+            {
+                bylineRead = true;
+                var byline = Byline.Parse(text, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
+                if (byline.People.Count > 0 && NameList.IsPlausible(string.Join(", ", byline.People)))
+                {
+                    (people, truncated) = (byline.People, byline.Truncated);
+                    venue ??= byline.Venue;
+                    year ??= byline.Year;
+                    continue;
+                }
+            }
+
+            description ??= text;
+            code.AddRange(MarkdownInlines.Links(inlines).Where(l => RepositoryUrl.Normalize(l.Url) is not null && Section.Kind != SectionKind.Codebases));
+        }
+
+        var item = new ListItem
+        {
+            Source = source,
+            Line = Line,
+            Section = Section.Path,
+            SectionKind = Section.Kind ?? SectionKind.Papers,
+            SectionYear = Section.Year,
+            Title = title,
+            Url = url,
+            Links = others,
+            Alias = alias,
+            People = people,
+            PeopleTruncated = truncated,
+            Venue = venue,
+            Year = year,
+            ArxivId = arxivId,
+            Keywords = [.. fields.Keywords, .. TableKeywords],
+            Environments = fields.Environments,
+            Tasks = fields.Tasks,
+            Code = [.. code, .. fields.Code],
+            Datasets = fields.Datasets,
+            Description = description,
+            Organization = organization,
+        };
+        return Classify(item);
+    }
+
+    /// <summary>
+    /// Under a papers heading, or one that names no kind, an entry is a paper only on paper evidence; a repository or dataset page
+    /// there is a codebase or dataset, and anything else (a company homepage, a Wikipedia article) is reported, not imported.
+    /// </summary>
+    private (ListItem? Item, string? Reason) Classify(ListItem item)
+    {
+        if (Section.Kind is not (null or SectionKind.Papers or SectionKind.Surveys or SectionKind.Reports or SectionKind.Other)) return (item, null);
+        if (PaperEvidence.Holds(item)) return (item, null);
+        if (RepositoryUrl.Normalize(item.Url) is not null) return (item with { SectionKind = SectionKind.Codebases }, null);
+        if (item.Url is not null && item.Url.Contains("huggingface.co/datasets/", StringComparison.OrdinalIgnoreCase)) return (item with { SectionKind = SectionKind.Datasets }, null);
+        return (null, $"not a paper, codebase or dataset: no arXiv, DOI, proceedings or PDF link, no venue with a year, no authors, and not a repository or dataset page: \"{Snippet(item.Title)}\" ({item.Url ?? "no link"})");
+    }
+
+    private static (string Title, string? Url) TitleOf(Inline anchor)
+    {
+        switch (anchor)
+        {
+            case LinkInline { IsAutoLink: true } auto:
+                return (TitleFromUrl(MarkdownInlines.UrlOf(auto)), MarkdownInlines.UrlOf(auto));
+            case LinkInline link:
+                return (MarkdownInlines.Text(MarkdownInlines.Children(link)), MarkdownInlines.UrlOf(link));
+            case AutolinkInline autolink:
+                return (TitleFromUrl(autolink.Url), autolink.Url);
+            case EmphasisInline bold:
+                // "**[Title](url)**": the bold link is the title link.
+                var inner = MarkdownInlines.Links(MarkdownInlines.Children(bold));
+                var text = MarkdownInlines.TextOf(bold);
+                return inner.Count == 1 && string.Equals(inner[0].Label, text, StringComparison.Ordinal) ? (text, inner[0].Url) : (text, null);
+            default:
+                return (MarkdownInlines.TextOf(anchor), null);
+        }
+    }
+
+    /// <summary>A bare URL's name: the repository ("lm-human-preferences"), the dataset ("hh-rlhf"), else the page's last path segment.</summary>
+    private static string TitleFromUrl(string? url)
+    {
+        if (RepositoryUrl.Normalize(url) is { } repository) return repository.Name;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return url ?? "";
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 0 ? Uri.UnescapeDataString(segments[^1]) : uri.Host;
+    }
+
+    private static bool IsCodeLabel(string label) =>
+        label.Equals("code", StringComparison.OrdinalIgnoreCase) || label.Equals("github", StringComparison.OrdinalIgnoreCase)
+        || label.Equals("official", StringComparison.OrdinalIgnoreCase) || label.Equals("repo", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAnchor(Inline inline) =>
+        inline is LinkInline { IsImage: false } or AutolinkInline or EmphasisInline { DelimiterCount: 2 };
+
+    /// <summary>The first link, autolink, bold text or code span: what ends a plain-text title.</summary>
+    private static int AnchorIndex(List<Inline> inlines) => inlines.FindIndex(i => IsAnchor(i) || i is CodeInline);
+
+    /// <summary>The text before the anchor, and the "[OpenAI] [Hugging Face]" tags it may be instead of a title.</summary>
+    private static (string Text, string? Organization) Leading(List<Inline> inlines, int at)
+    {
+        var text = MarkdownInlines.Text(inlines.Take(Math.Max(at, 0)).Where(i => i is not LinkInline { IsImage: true })).Trim();
+        if (text.StartsWith('-') && at >= 0) text = text[1..].Trim();
+        if (text.Length > 0 && Tags().IsMatch(text)) return ("", text.Trim('[', ']', ' '));
+        return (text, null);
+    }
+
+    internal static string Snippet(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    [GeneratedRegex(@"^(?:\s*\[[^\[\]]+\]\s*)+$")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"^\.?\s*\(([^()]{1,60})\)")]
+    private static partial Regex AliasAfterTitle();
+
+    [GeneratedRegex(@"^(?:19|20)\d\d$")]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    private static partial Regex YearIn();
+}

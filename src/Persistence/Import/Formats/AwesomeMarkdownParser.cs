@@ -1,0 +1,218 @@
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace RlhfGraph.Persistence.Import.Formats;
+
+/// <summary>
+/// The general reader for any "awesome" list in Markdown, walked with Markdig: sections at every heading level (the
+/// first level-1 heading is the list's title unless it names a kind; every later one is a section), an emphasised
+/// paragraph alone ("*2022*") as a sub-heading, bullets and numbered items at any depth, a bullet without a link whose
+/// children have links as a group of items, a "-[x](…)" line that Markdig reads as text, and pipe tables. Every list
+/// item and table row in a content section is either an item or a skip with its line and reason.
+/// </summary>
+internal sealed class AwesomeMarkdownParser : IListParser
+{
+    public const string FormatName = "awesome-markdown";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().Build();
+
+    public string Format => FormatName;
+
+    public ParsedList Parse(string source, string text)
+    {
+        var walk = new Walk(source);
+        walk.Blocks(Markdown.Parse(text, Pipeline));
+        walk.Finish();
+        return new ParsedList(source, walk.Items, walk.Skipped);
+    }
+
+    private sealed class Walk(string source)
+    {
+        private readonly SortedDictionary<int, string> _headings = [];
+        private readonly List<AwesomeEntry> _entries = [];
+        private bool _sawHeading;
+        private string? _subHeading;
+
+        public List<ListItem> Items { get; } = [];
+
+        public List<SkippedItem> Skipped { get; } = [];
+
+        public void Blocks(ContainerBlock container)
+        {
+            foreach (var block in container)
+            {
+                switch (block)
+                {
+                    case HeadingBlock heading:
+                        Heading(heading);
+                        break;
+                    case ListBlock list when Section() is { } section:
+                        foreach (var item in list.OfType<ListItemBlock>()) ListItem(item, section);
+                        break;
+                    case Table table when Section() is { } section:
+                        foreach (var (line, entry, reason) in AwesomeTable.Rows(table, section))
+                        {
+                            if (entry is null) Skip(line, reason!);
+                            else Add(entry);
+                        }
+
+                        break;
+                    case ParagraphBlock paragraph:
+                        Paragraph(paragraph);
+                        break;
+                    case QuoteBlock quote:
+                        Blocks(quote);
+                        break;
+                }
+            }
+        }
+
+        private void Heading(HeadingBlock heading)
+        {
+            var text = MarkdownInlines.Text(MarkdownInlines.Children(heading.Inline));
+            var isTitle = !_sawHeading && heading.Level == 1 && SectionClassifier.KindOfWords(text) is null;
+            _sawHeading = true;
+            _subHeading = null;
+            if (isTitle) return;
+            foreach (var deeper in _headings.Keys.Where(l => l >= heading.Level).ToList()) _headings.Remove(deeper);
+            _headings[heading.Level] = text;
+        }
+
+        private void Paragraph(ParagraphBlock paragraph)
+        {
+            var inlines = MarkdownInlines.Children(paragraph.Inline);
+            // "*2022*" alone on its line (a list that marks years in italics rather than with headings).
+            if (inlines is [EmphasisInline emphasis] && !emphasis.Any(i => i is LinkInline))
+            {
+                _subHeading = MarkdownInlines.TextOf(emphasis);
+                return;
+            }
+
+            if (Section() is not { } section) return;
+            // "[UltraFeedback: …](…)" as its own paragraph, or "-[Safe-RLHF](…)" whose missing space makes it text.
+            foreach (var (line, head) in AwesomeEntry.SplitRunOnItems(paragraph.Line + 1, inlines, includeFirst: true))
+            {
+                if (AwesomeEntry.StartsLikeItem(head)) Add(new AwesomeEntry(line, section, head));
+            }
+        }
+
+        private void ListItem(ListItemBlock item, AwesomeSection section)
+        {
+            var paragraphs = item.OfType<ParagraphBlock>().ToList();
+            var line = item.Line + 1;
+            var head = paragraphs.Count > 0 ? MarkdownInlines.Children(paragraphs[0].Inline) : [];
+            var nested = item.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()).ToList();
+
+            // "* OpenAI ChatGPT" over "* ChatGPT (https://openai.com/blog/chatgpt/)": the parent names a group, its children are the items.
+            if (!AwesomeEntry.HasAnchor(head) && nested.Count > 0 && nested.Any(n => AwesomeEntry.HasAnchor(HeadOf(n))))
+            {
+                var group = MarkdownInlines.Text(head);
+                var inner = group.Length == 0 ? section : section with { Path = $"{section.Path} / {group}" };
+                foreach (var child in nested) ListItem(child, inner);
+                return;
+            }
+
+            // An author line a careless editor left unindented under the entry it belongs to (louieworth's "- Mohammad Gheshlaghi Azar, …").
+            if (!AwesomeEntry.HasAnchor(head) && nested.Count == 0 && _entries.Count > 0
+                && _entries[^1] is { IsTitled: true, Details.Count: 0 } previous && previous.Section == section && MarkdownEntries.LooksLikeByline(head))
+            {
+                previous.Details.Add((line, head));
+                return;
+            }
+
+            var segments = AwesomeEntry.SplitRunOnItems(line, head, includeFirst: true).ToList();
+            if (segments.Count == 0)
+            {
+                Skip(line, "an empty list item");
+                return;
+            }
+
+            var entries = segments.Select(s => new AwesomeEntry(s.Line, section, s.Inlines)).ToList();
+            var current = entries[^1];
+            foreach (var paragraph in paragraphs.Skip(1)) current = Detail(paragraph, current, entries, section);
+            foreach (var child in nested) current = NestedDetail(child, current, entries, section);
+            foreach (var entry in entries) Add(entry);
+        }
+
+        /// <summary>A nested item is a detail line of its parent, unless it starts with a title of its own (then it is an item).</summary>
+        private AwesomeEntry NestedDetail(ListItemBlock child, AwesomeEntry current, List<AwesomeEntry> entries, AwesomeSection section)
+        {
+            var head = HeadOf(child);
+            if (current.IsTitled && AwesomeEntry.IsOwnItem(head))
+            {
+                ListItem(child, section);
+                return current;
+            }
+
+            foreach (var block in child)
+            {
+                if (block is ParagraphBlock paragraph) current = Detail(paragraph, current, entries, section);
+                else if (block is ListBlock deeper)
+                {
+                    foreach (var grandchild in deeper.OfType<ListItemBlock>()) current = NestedDetail(grandchild, current, entries, section);
+                }
+            }
+
+            return current;
+        }
+
+        /// <summary>Adds a detail paragraph to the entry; a "-[Next](…)" line run into it starts the next entry, which takes the details after it.</summary>
+        private static AwesomeEntry Detail(ParagraphBlock paragraph, AwesomeEntry current, List<AwesomeEntry> entries, AwesomeSection section)
+        {
+            var inlines = MarkdownInlines.Children(paragraph.Inline);
+            var first = true;
+            foreach (var (line, part) in AwesomeEntry.SplitRunOnItems(paragraph.Line + 1, inlines, includeFirst: true))
+            {
+                if (first) current.Details.Add((line, part));
+                else
+                {
+                    current = new AwesomeEntry(line, section, part);
+                    entries.Add(current);
+                }
+
+                first = false;
+            }
+
+            return current;
+        }
+
+        private static List<Inline> HeadOf(ListItemBlock item) =>
+            item.OfType<ParagraphBlock>().FirstOrDefault() is { } p ? MarkdownInlines.Children(p.Inline) : [];
+
+        private void Add(AwesomeEntry entry) => _entries.Add(entry);
+
+        /// <summary>Reads the entries once every detail line has found its entry.</summary>
+        public void Finish()
+        {
+            foreach (var entry in _entries)
+            {
+                var (item, reason) = entry.Read(source);
+                if (item is null) Skip(entry.Line, reason!);
+                else Items.Add(item);
+            }
+
+            Skipped.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        private void Skip(int line, string reason) => Skipped.Add(new SkippedItem(source, line, reason));
+
+        /// <summary>The section the headings describe, or null outside content (the title, a table of contents, contributing…).</summary>
+        private AwesomeSection? Section()
+        {
+            var path = _headings.Values.ToList();
+            if (_subHeading is not null) path.Add(_subHeading);
+            if (path.Count == 0 || path.Any(SectionClassifier.IsNonContent)) return null;
+            SectionKind? kind = null;
+            int? year = null;
+            foreach (var heading in path)
+            {
+                kind = SectionClassifier.KindOfWords(heading) ?? kind;
+                year = SectionClassifier.YearOf(heading) ?? year;
+            }
+
+            return new AwesomeSection(string.Join(" / ", path), kind, year);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import.Formats;
+using RlhfGraph.Persistence.Import.Normalization;
+
+namespace RlhfGraph.Persistence.Import.Merging;
+
+/// <summary>
+/// Which list items are one paper. By shared key first: the arXiv id, then the folded title, then (for works without an arXiv id)
+/// the page they link; then near-identical titles that share an author. Three rules keep different works apart:
+/// <list type="bullet">
+/// <item>a shared key with contradicting evidence (dissimilar titles and no shared author: a list's typo'd arXiv id or copied
+/// link) is not a merge but a conflict, reported with both file:lines;</item>
+/// <item>titles merge only within one kind of work: a blog post, a talk, a book and a course never merge with each other or a paper
+/// by title;</item>
+/// <item>near-duplicate titles merge only when every pair of the two groups holds, never through a chain
+/// (blog ~ talk ~ book by one shared author and a word or two).</item>
+/// </list>
+/// </summary>
+internal sealed class PaperMerger
+{
+    /// <summary>Near-duplicate titles must be at least this similar, and share an author.</summary>
+    internal const double NearDuplicateTitleSimilarity = 0.7;
+
+    /// <summary>Below this, two titles under one key contradict it (unless they share an author).</summary>
+    internal const double SharedKeyTitleSimilarity = 0.5;
+
+    // A prolific author's papers are compared pairwise; bounding the block keeps a 100k-paper import linear-ish.
+    private const int MaxNearDuplicateBlock = 400;
+
+    private readonly IReadOnlyList<ListItem> _items;
+    private readonly IReadOnlyList<string> _locations;
+    private readonly DisjointSet _sets;
+    private readonly Dictionary<int, List<int>> _members = [];
+    private readonly string?[] _arxiv;
+    private readonly string?[] _arxivOfRoot;
+    private readonly string[] _titleKeys;
+    private readonly HashSet<string>?[] _titleWords;
+    private readonly HashSet<string>[] _people;
+    private readonly WorkFamily[] _family;
+
+    private PaperMerger(IReadOnlyList<ListItem> items, IReadOnlyList<string> locations, Func<string, string> authorKey)
+    {
+        _items = items;
+        _locations = locations;
+        var n = items.Count;
+        _sets = new DisjointSet(n);
+        _arxiv = new string?[n];
+        _arxivOfRoot = new string?[n];
+        _titleKeys = new string[n];
+        _titleWords = new HashSet<string>?[n];
+        _people = new HashSet<string>[n];
+        _family = new WorkFamily[n];
+        for (var i = 0; i < n; i++)
+        {
+            var item = items[i];
+            _arxiv[i] = ArxivId.Parse(item.ArxivId) ?? ArxivId.Parse(item.Url) ?? item.Links.Select(l => ArxivId.Parse(l.Url)).FirstOrDefault(id => id is not null);
+            _arxivOfRoot[i] = _arxiv[i];
+            _titleKeys[i] = TitleKey.Of(item.Title);
+            _people[i] = [.. item.People.Select(authorKey).Where(k => k.Length > 0)];
+            _family[i] = FamilyOf(item.SectionKind);
+            _members[i] = [i];
+        }
+    }
+
+    /// <summary>What kinds of work never merge by title with each other.</summary>
+    private enum WorkFamily
+    {
+        Paper,
+        Blog,
+        Talk,
+        Book,
+        Course,
+    }
+
+    public List<string> Conflicts { get; } = [];
+
+    /// <summary>Groups of item indexes, one per paper, and each group's arXiv id.</summary>
+    public static (List<(List<int> Items, string? ArxivId)> Papers, List<string> Conflicts) Merge(
+        IReadOnlyList<ListItem> items, IReadOnlyList<string> locations, Func<string, string> authorKey)
+    {
+        var merger = new PaperMerger(items, locations, authorKey);
+        merger.ByKey(i => merger._arxiv[i], "arXiv id");
+        merger.ByTitle();
+        // One page, one work: the talk at youtube.com/watch?v=hhiLw5Q_UFg is listed under two titles (000:196, 001:312).
+        merger.ByKey(i => merger._arxiv[i] is null ? WebUrl.Key(items[i].Url) : null, "link");
+        merger.ByNearDuplicateTitle();
+        var papers = merger._sets.Groups().Select(g => (g, g.Select(i => merger._arxiv[i]).FirstOrDefault(id => id is not null))).ToList();
+        return (papers, merger.Conflicts);
+    }
+
+    /// <summary>
+    /// Items sharing a key are one paper when their titles agree or they share an author; an item that agrees with nobody already
+    /// holding the key stays apart, loses the key (the first holder keeps it) and is reported.
+    /// </summary>
+    private void ByKey(Func<int, string?> keyOf, string what)
+    {
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (keyOf(i) is not { Length: > 0 } key) continue;
+            if (!holders.TryGetValue(key, out var list))
+            {
+                holders[key] = [i];
+                continue;
+            }
+
+            var agreeing = list.FirstOrDefault(j => Agree(i, j), -1);
+            if (agreeing >= 0)
+            {
+                TryUnion(agreeing, i);
+                list.Add(i);
+                continue;
+            }
+
+            if (_sets.Find(i) == _sets.Find(list[0])) continue;
+            Conflicts.Add($"{_locations[list[0]]} and {_locations[i]} share the {what} {key} but neither a title nor an author "
+                + $"(\"{Snippet(_items[list[0]].Title)}\" / \"{Snippet(_items[i].Title)}\"): kept apart");
+            if (what == "arXiv id" && string.Equals(_arxiv[i], key, StringComparison.Ordinal))
+            {
+                _arxiv[i] = null;
+                _arxivOfRoot[_sets.Find(i)] = _members[_sets.Find(i)].Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
+            }
+        }
+    }
+
+    private bool Agree(int a, int b) =>
+        string.Equals(_titleKeys[a], _titleKeys[b], StringComparison.Ordinal)
+        || Similarity(a, b) >= SharedKeyTitleSimilarity
+        || _people[a].Overlaps(_people[b]);
+
+    private void ByTitle()
+    {
+        var first = new Dictionary<(string, WorkFamily), int>();
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_titleKeys[i].Length == 0) continue;
+            if (first.TryGetValue((_titleKeys[i], _family[i]), out var j)) TryUnion(j, i);
+            else first[(_titleKeys[i], _family[i])] = i;
+        }
+    }
+
+    private void ByNearDuplicateTitle()
+    {
+        var byAuthor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            foreach (var key in _people[i])
+            {
+                if (!byAuthor.TryGetValue(key, out var block)) byAuthor[key] = block = [];
+                if (block.Count < MaxNearDuplicateBlock && (block.Count == 0 || block[^1] != i)) block.Add(i);
+            }
+        }
+
+        foreach (var block in byAuthor.Values)
+        {
+            for (var x = 0; x < block.Count; x++)
+            {
+                for (var y = x + 1; y < block.Count; y++)
+                {
+                    var (a, b) = (block[x], block[y]);
+                    var (ra, rb) = (_sets.Find(a), _sets.Find(b));
+                    if (ra == rb || Similarity(a, b) < NearDuplicateTitleSimilarity) continue;
+                    // Every pair across the two groups must hold on its own: no chain, no mixing kinds of work.
+                    if (_members[ra].All(m => _members[rb].All(o => _family[m] == _family[o]
+                            && (Similarity(m, o) >= NearDuplicateTitleSimilarity || string.Equals(_titleKeys[m], _titleKeys[o], StringComparison.Ordinal)))))
+                        TryUnion(a, b);
+                }
+            }
+        }
+    }
+
+    private double Similarity(int a, int b) =>
+        TitleKey.Similarity(_titleWords[a] ??= TitleKey.WordsOfKey(_titleKeys[a]), _titleWords[b] ??= TitleKey.WordsOfKey(_titleKeys[b]));
+
+    // Two different arXiv ids are two papers, however alike their titles.
+    private void TryUnion(int a, int b)
+    {
+        var (ra, rb) = (_sets.Find(a), _sets.Find(b));
+        if (ra == rb) return;
+        if (_arxivOfRoot[ra] is { } x && _arxivOfRoot[rb] is { } y && !string.Equals(x, y, StringComparison.Ordinal)) return;
+        var root = _sets.Union(ra, rb);
+        var other = root == ra ? rb : ra;
+        _arxivOfRoot[root] = _arxivOfRoot[ra] ?? _arxivOfRoot[rb];
+        _members[root].AddRange(_members[other]);
+        _members.Remove(other);
+    }
+
+    private static WorkFamily FamilyOf(SectionKind kind) => kind switch
+    {
+        SectionKind.Blogs => WorkFamily.Blog,
+        SectionKind.Talks => WorkFamily.Talk,
+        SectionKind.Books => WorkFamily.Book,
+        SectionKind.Courses => WorkFamily.Course,
+        _ => WorkFamily.Paper,
+    };
+
+    /// <summary>
+    /// What most of a paper's mentions say it is (ties to the more specific kind); a "Technical Report" title is one; an arXiv
+    /// preprint is never a blog post, talk or other.
+    /// </summary>
+    public static PaperKind ChooseKind(IEnumerable<ListItem> items, string? arxivId)
+    {
+        var votes = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase) ? PaperKind.TechnicalReport : KindOf(i.SectionKind))
+            .Where(k => arxivId is null || k is not (PaperKind.Talk or PaperKind.BlogPost or PaperKind.Other))
+            .GroupBy(k => k)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => Array.IndexOf(Specificity, g.Key))
+            .Select(g => g.Key);
+        return votes.FirstOrDefault(PaperKind.Paper);
+    }
+
+    private static readonly PaperKind[] Specificity =
+        [PaperKind.TechnicalReport, PaperKind.Survey, PaperKind.Book, PaperKind.Course, PaperKind.Talk, PaperKind.BlogPost, PaperKind.Other, PaperKind.Paper];
+
+    private static PaperKind KindOf(SectionKind kind) => kind switch
+    {
+        SectionKind.Surveys => PaperKind.Survey,
+        SectionKind.Reports => PaperKind.TechnicalReport,
+        SectionKind.Blogs => PaperKind.BlogPost,
+        SectionKind.Talks => PaperKind.Talk,
+        SectionKind.Books => PaperKind.Book,
+        SectionKind.Courses => PaperKind.Course,
+        SectionKind.Other => PaperKind.Other,
+        _ => PaperKind.Paper,
+    };
+
+    private static string Snippet(string text) => text.Length <= 50 ? text : text[..50] + "…";
+}
