@@ -19,9 +19,11 @@ internal sealed class GraphBuilder
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly KeywordMerger _keywords;
 
     private GraphBuilder()
     {
+        _keywords = new KeywordMerger(_graph);
     }
 
     public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists)
@@ -34,6 +36,7 @@ internal sealed class GraphBuilder
         builder.EmitPapers(papers);
         builder.EmitCodebases(codebases);
         builder.EmitDatasets();
+        builder._keywords.Complete();
         builder.EmitReports(lists);
         builder.CountPapersAndDropUncredited();
         builder.CountMentioningLists();
@@ -427,8 +430,6 @@ internal sealed class GraphBuilder
     // registering them keeps the vocabulary complete for keyword search.
     private void AddKeywordsOnly(ListItem item) => AddKeywords(item, _ => { });
 
-    private readonly Dictionary<string, Keyword> _keywords = new(StringComparer.Ordinal);
-
     private void AddKeywords(ListItem item, Action<string> link)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -436,18 +437,7 @@ internal sealed class GraphBuilder
         {
             foreach (var raw in names)
             {
-                var name = raw.Trim().TrimEnd('.', ',', ';').Trim();
-                var folded = TitleKey.Of(name);
-                if (folded.Length == 0) continue;
-                var key = Truncate($"{category.ToString().ToLowerInvariant()}:{folded}", 450);
-                if (!_keywords.ContainsKey(key))
-                {
-                    var keyword = new Keyword { Key = key, Name = name, Category = category };
-                    _keywords[key] = keyword;
-                    _graph.Keywords.Add(keyword);
-                }
-
-                if (seen.Add(key)) link(key);
+                if (_keywords.Add(raw, category) is { } key && seen.Add(key)) link(key);
             }
         }
     }

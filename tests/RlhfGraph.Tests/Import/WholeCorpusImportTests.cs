@@ -24,6 +24,27 @@ public abstract class WholeCorpusImportTests(SeededDatabase fixture) : DatabaseT
     }
 
     [Fact]
+    public void EverySeenItemIsImportedMergedOrSkippedInEverySource()
+    {
+        Assert.All(fixture.Report.Sources, s => Assert.Equal(s.Seen, s.Imported + s.Merged + s.Skipped));
+        Assert.Equal(5, fixture.Report.Sources.Count);
+        Assert.Empty(fixture.Report.Conflicts);
+    }
+
+    [Fact]
+    public async Task TheHuggingFaceBlogTheZeroToChatGptTalkAndLambertsBookAreThreeWorksOfTheirKinds()
+    {
+        // 000:187 / 001:304 the blog post, 000:195 the talk, 003 "Books - Reinforcement Learning from Human Feedback by Nathan Lambert":
+        // similar titles and one shared author once chained them into one BOOK.
+        var blog = await PaperAsync(title: "Illustrating Reinforcement Learning from Human Feedback (RLHF)");
+        var talk = await PaperAsync(title: "Reinforcement Learning from Human Feedback: From Zero to chatGPT");
+        var book = await PaperAsync(title: "Reinforcement Learning from Human Feedback");
+
+        Assert.Equal((PaperKind.BlogPost, PaperKind.Talk, PaperKind.Book), (blog.Kind, talk.Kind, book.Kind));
+        Assert.Equal(3, new[] { blog.Id, talk.Id, book.Id }.Distinct().Count());
+    }
+
+    [Fact]
     public async Task DpoPaperExistsOnceWithItsSixAuthorsInOrderAndTwoListsMentionIt()
     {
         // 000:100 and 002:44 both list "[Direct Preference Optimization: ...](http://arxiv.org/abs/2305.18290)"

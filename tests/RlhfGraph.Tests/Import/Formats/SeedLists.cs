@@ -10,7 +10,7 @@ internal static class SeedLists
     private static readonly Lazy<Dictionary<string, ParsedList>> Parsed = new(() =>
         SeedManifest.ReadAsync(TestDatabase.SeedDirectory).GetAwaiter().GetResult().ToDictionary(
             s => s.Name,
-            s => ListParsers.For(s.Format)!.Parse(s.Name, File.ReadAllText(Path.Combine(TestDatabase.SeedDirectory, s.File)))));
+            s => ListParsers.For(s.Format!)!.Parse(s.Name, File.ReadAllText(Path.Combine(TestDatabase.SeedDirectory, s.File)))));
 
     public static ParsedList Parse(string source) => Parsed.Value[source];
 

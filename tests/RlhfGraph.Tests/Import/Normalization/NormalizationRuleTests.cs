@@ -1,4 +1,3 @@
-using RlhfGraph.Persistence.Import;
 using RlhfGraph.Persistence.Import.Merging;
 using RlhfGraph.Persistence.Import.Normalization;
 

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Cli;
+
+/// <summary>
+/// `seed` run as the real process a user runs: a refused or failed import ends in one line on stderr (what failed, that the
+/// database is unchanged), a non-zero exit code and no stack trace; the database file is byte for byte what it was.
+/// </summary>
+public sealed class SeedCommandTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rlhfgraph-cli", Guid.NewGuid().ToString("N"));
+
+    public SeedCommandTests() => Directory.CreateDirectory(_directory);
+
+    private string DatabasePath => Path.Combine(_directory, "graph.db");
+
+    private static async Task<(int Exit, string Out, string[] Errors)> SeedAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "RlhfGraph.Api.dll"), "seed", .. args]) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__RlhfGraph"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>The one line that is not progress ("[   0.3s] parsing …"), which must also be the last.</summary>
+    private static string FailureLine(int exit, string output, string[] errors)
+    {
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        var line = Assert.Single(errors, e => !e.StartsWith('['));
+        Assert.Equal(line, errors[^1]);
+        Assert.StartsWith("seed failed, database unchanged: ", line, StringComparison.Ordinal);
+        return line;
+    }
+
+    private string Hash() => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(DatabasePath)));
+
+    [Fact]
+    public async Task AListReplacedByANotFoundPageIsRefusedInOneLineAndAllowShrinkImportsIt()
+    {
+        var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        using var seed = new SeedCopy();
+        File.WriteAllText(seed.PathOf("awesome-llm-training.md"), "404: Not Found\n");
+        var before = Hash();
+
+        var refused = await SeedAsync($"Data Source={DatabasePath}", "--source", seed.Directory);
+
+        Assert.Contains("awesome-llm-training.md: refused: the list yields no items", FailureLine(refused.Exit, refused.Out, refused.Errors), StringComparison.Ordinal);
+        Assert.Equal(before, Hash());
+        var allowed = await SeedAsync($"Data Source={DatabasePath}", "--source", seed.Directory, "--allow-shrink");
+        Assert.True(allowed.Exit == 0, string.Join('\n', allowed.Errors));
+        Assert.Contains("awesome-llm-training", allowed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASeedIntoADatabaseOpenedReadOnlyFailsInOneLineWithNoStackTrace()
+    {
+        var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        using var seed = new SeedCopy();
+        seed.Replace("awesome-rlhf-louieworth-2024.md", "Direct Preference Optimization: Your Language Model", "Direct Preference Optimisation: Your Language Model");
+        var before = Hash();
+
+        var failed = await SeedAsync($"Data Source={DatabasePath};Mode=ReadOnly", "--source", seed.Directory);
+
+        Assert.Contains("readonly database", FailureLine(failed.Exit, failed.Out, failed.Errors), StringComparison.Ordinal);
+        Assert.Equal(before, Hash());
+    }
+
+    [Fact]
+    public async Task ADatabaseFileThatCannotBeOpenedFailsInOneLineWithNoStackTrace()
+    {
+        // A directory where the database file should be: what a vanished or replaced file looks like to SQLite.
+        Directory.CreateDirectory(DatabasePath);
+
+        var failed = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+
+        Assert.Contains("the database failed: ", FailureLine(failed.Exit, failed.Out, failed.Errors), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

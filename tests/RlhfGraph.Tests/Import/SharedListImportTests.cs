@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Import;
+
+/// <summary>
+/// Real lists the importer was not written for (shared/lists beside the repository, never copied into it), imported with no
+/// manifest, alone and together with the five seeds. Counts and facts were checked by reading the files; see each test.
+/// </summary>
+public sealed class SharedListImportTests
+{
+    private const string OpenDilab = "opendilab-newest-e5942c0.md";
+    private const string Louieworth = "louieworth-newest-d44ba14.md";
+    private const string Jordimas = "jordimas-220ba2b.md";
+
+    /// <summary>RLHFGRAPH_SHARED_LISTS, else the first shared/lists folder above the repository.</summary>
+    private static string? Folder()
+    {
+        if (Environment.GetEnvironmentVariable("RLHFGRAPH_SHARED_LISTS") is { Length: > 0 } configured) return Directory.Exists(configured) ? configured : null;
+        for (var dir = new DirectoryInfo(RepositoryFiles.Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "lists");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+
+        return null;
+    }
+
+    private static string List(string file)
+    {
+        var folder = Folder();
+        if (folder is null || !File.Exists(Path.Combine(folder, file))) Assert.Skip($"shared/lists/{file} is not here (set RLHFGRAPH_SHARED_LISTS to the folder holding it)");
+        return Path.Combine(folder, file);
+    }
+
+    private static async Task<(TestDatabase Database, ImportReport Report)> ImportAloneAsync(string file)
+    {
+        var database = await TestDatabase.CreateAsync();
+        return (database, await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(List(file))));
+    }
+
+    /// <summary>The five seeds with their manifest, plus the list as one more source whose format is left to detection.</summary>
+    private static async Task<(TestDatabase Database, ImportReport Report)> ImportWithSeedsAsync(string file)
+    {
+        var path = List(file);
+        var folder = AwesomeListImportTests.FolderWith([.. Directory.GetFiles(TestDatabase.SeedDirectory), path]);
+        var manifest = File.ReadAllText(Path.Combine(folder, SeedManifest.FileName)).TrimEnd().TrimEnd(']');
+        File.WriteAllText(Path.Combine(folder, SeedManifest.FileName), $"{manifest},\n  {{ \"name\": \"shared\", \"file\": \"{file}\" }}\n]\n");
+        var database = await TestDatabase.CreateAsync();
+        return (database, await database.CreateImporter().ImportAsync(folder));
+    }
+
+    private static Task<Paper> PaperAsync(TestDatabase database, string title) => PaperWhereAsync(database, p => p.Title == title);
+
+    private static async Task<Paper> PaperWhereAsync(TestDatabase database, System.Linq.Expressions.Expression<Func<Paper, bool>> where)
+    {
+        await using var db = database.CreateContext();
+        return Assert.Single(await db.Papers.Where(where)
+            .Include(p => p.Authors.OrderBy(a => a.Position)).ThenInclude(a => a.Author)
+            .Include(p => p.Codebases).ThenInclude(c => c.Codebase)
+            .Include(p => p.Mentions)
+            .AsSplitQuery().ToListAsync());
+    }
+
+    private static List<string> Authors(Paper paper) => [.. paper.Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name)];
+
+    private static async Task<Dictionary<PaperKind, int>> KindsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.Papers.GroupBy(p => p.Kind).ToDictionaryAsync(g => g.Key, g => g.Count());
+    }
+
+    [Fact]
+    public async Task LouieworthNewestImportsEveryItemAndKeepsTheTypoedArxivIdApart()
+    {
+        // 106 items by hand (Review/Survey 5, Theory/Methods 80, Other Domains 8, Datasets 2, Blogs 4, Talks 3, Reports 2, software 2);
+        // five papers are listed twice (lines 49/65, 101/109, 123/143, 139/179, and 57/149: one arXiv id, renamed, same authors).
+        var (database, report) = await ImportAloneAsync(Louieworth);
+        await using var _ = database;
+
+        var source = Assert.Single(report.Sources);
+        Assert.Equal((106, 101, 5, 0), (source.Seen, source.Imported, source.Merged, source.Skipped));
+        Assert.Equal(["louieworth-newest-d44ba14.md:73 and louieworth-newest-d44ba14.md:75 share the arXiv id 2403.05534"],
+            report.Conflicts.Select(c => c[..c.IndexOf(" but", StringComparison.Ordinal)]));
+        Assert.Equal((99, 2, 2), (report.Papers, report.Codebases, report.Datasets));
+        Assert.Equal(new Dictionary<PaperKind, int> { [PaperKind.Survey] = 5, [PaperKind.Paper] = 85, [PaperKind.BlogPost] = 4, [PaperKind.Talk] = 3, [PaperKind.TechnicalReport] = 2 }, await KindsAsync(database));
+
+        var easy = await PaperWhereAsync(database, p => p.ArxivId == "2403.05534");
+        Assert.Equal(("Easy-to-Hard Generalization: Scalable Alignment Beyond Human Supervision", 2023), (easy.Title, easy.Year));
+        Assert.Equal(["Zhiqing Sun", "Longhui Yu", "Yikang Shen", "Weiyang Liu", "Yiming Yang", "Sean Welleck", "Chuang Gan"], Authors(easy));
+        var bayes = await PaperAsync(database, "Bayesian Preference Elicitation with Language Models");
+        Assert.Null(bayes.ArxivId);
+        Assert.Equal(["Kunal Handa", "Yarin Gal", "Ellie Pavlick", "Noah Goodman", "Jacob Andreas", "Alex Tamkin", "Belinda Z. Li"], Authors(bayes));
+        var survey = await PaperWhereAsync(database, p => p.ArxivId == "2404.09932");
+        Assert.Equal((PaperKind.Survey, 2024, "Usman Anwar", 38), (survey.Kind, survey.Year, Authors(survey)[0], survey.Authors.Count));
+        Assert.Equal(2, (await PaperWhereAsync(database, p => p.ArxivId == "2404.09656")).Mentions.Count);
+        Assert.Equal(2, (await PaperWhereAsync(database, p => p.ArxivId == "2305.14718")).Mentions.Count);
+        // Line 124's byline is not indented; it still belongs to line 123's paper.
+        var paradigm = await PaperWhereAsync(database, p => p.ArxivId == "2310.12036");
+        Assert.Equal(("Mohammad Gheshlaghi Azar", "Rémi Munos", 7), (Authors(paradigm)[0], Authors(paradigm)[^1], paradigm.Authors.Count));
+        var dpo = await PaperWhereAsync(database, p => p.ArxivId == "2305.18290");
+        Assert.Equal(("NeurIPS", 2023, 6), (dpo.Venue, dpo.Year, dpo.Authors.Count));
+        var cppo = await PaperAsync(database, "CPPO: Continual Learning for Reinforcement Learning with Human Feedback");
+        Assert.Equal(("https://openreview.net/forum?id=86zAUE80pP", "ICLR", 2024), (cppo.Url, cppo.Venue, cppo.Year));
+        var talk = await PaperAsync(database, "Reinforcement Learning from Human Feedback: From Zero to chatGPT");
+        Assert.Equal(PaperKind.Talk, talk.Kind);
+        Assert.Equal(["Nathan Lambert"], Authors(talk));
+        Assert.Equal(PaperKind.BlogPost, (await PaperAsync(database, "Illustrating Reinforcement Learning from Human Feedback (RLHF)")).Kind);
+        Assert.Equal(PaperKind.TechnicalReport, (await PaperAsync(database, "GPT-4 Technical Report")).Kind);
+        await using var db = database.CreateContext();
+        Assert.Contains("https://github.com/OpenLLMAI/OpenRLHF", await db.Codebases.Select(c => c.Url).ToListAsync());
+    }
+
+    [Fact]
+    public async Task OpenDilabNewestImportsEveryItemAndKeepsBothTypoedKeysApart()
+    {
+        // 171 items by hand: papers 16 (2025) + 44 + 38 + 14 + 5 + 7 (2020 and before) = 124, codebases 17 (line 735's
+        // "-[Safe-RLHF]" has no space after the dash), datasets 11, blogs 16, books 3. Two papers are listed twice (256/342, 337/438).
+        var (database, report) = await ImportAloneAsync(OpenDilab);
+        await using var _ = database;
+
+        var source = Assert.Single(report.Sources);
+        Assert.Equal((171, 169, 2, 0), (source.Seen, source.Imported, source.Merged, source.Skipped));
+        Assert.Equal(
+            [
+                "opendilab-newest-e5942c0.md:105 and opendilab-newest-e5942c0.md:109 share the arXiv id 2503.00897",
+                "opendilab-newest-e5942c0.md:256 and opendilab-newest-e5942c0.md:266 share the link openaccess.thecvf.com/content/CVPR2024/html/Yu_RLHF-V_Towards_Trustworthy_MLLMs_via_Behavior_Alignment_from_Fine-grained_Correctional_CVPR_2024_paper.html",
+            ],
+            report.Conflicts.Select(c => c[..c.IndexOf(" but", StringComparison.Ordinal)]));
+        var kinds = await KindsAsync(database);
+        Assert.Equal((122, 16, 3), (kinds[PaperKind.Paper] + kinds.GetValueOrDefault(PaperKind.Survey) + kinds.GetValueOrDefault(PaperKind.TechnicalReport), kinds[PaperKind.BlogPost], kinds[PaperKind.Book]));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(17, await db.Mentions.Where(m => m.CodebaseId != null && m.Section == "Codebases").Select(m => m.Line).Distinct().CountAsync());
+            Assert.Equal(11, await db.Mentions.Where(m => m.DatasetId != null && m.Section == "Dataset").Select(m => m.Line).Distinct().CountAsync());
+            Assert.Contains("https://github.com/PKU-Alignment/safe-rlhf", await db.Codebases.Select(c => c.Url).ToListAsync());
+        }
+
+        var mislead = await PaperWhereAsync(database, p => p.ArxivId == "2503.00897");
+        Assert.Equal(("Language Models Learn to Mislead Humans via RLHF", "Jiaxin Wen", 9), (mislead.Title, Authors(mislead)[0], mislead.Authors.Count));
+        var diffusion = await PaperAsync(database, "A Simple and Effective Reinforcement Learning Method for Text-to-Image Diffusion Fine-tuning");
+        Assert.Null(diffusion.ArxivId);
+        Assert.Equal(["Shashank Gupta", "Chaitanya Ahuja", "Tsung-Yu Lin", "Sreya Dutta Roy", "Harrie Oosterhuis", "Maarten de Rijke", "Satya Narayan Shukla"], Authors(diffusion));
+        Assert.Equal("Tianyu Yu", Authors(await PaperAsync(database, "Rlhf-v: Towards trustworthy mllms via behavior alignment from fine-grained correctional human feedback"))[0]);
+        Assert.Equal(2, (await PaperAsync(database, "Dense Reward for Free in Reinforcement Learning from Human Feedback")).Mentions.Count);
+        var openRlhf = await PaperAsync(database, "OpenRLHF: A Ray-based Easy-to-use, Scalable and High-performance RLHF Framework");
+        Assert.Equal(("Jian Hu", "Yiming Liu", 14), (Authors(openRlhf)[0], Authors(openRlhf)[^1], openRlhf.Authors.Count));
+        var christiano = await PaperWhereAsync(database, p => p.ArxivId == "1706.03741");
+        Assert.Equal(["Paul Christiano", "Jan Leike", "Tom B. Brown", "Miljan Martic", "Shane Legg", "Dario Amodei"], Authors(christiano));
+        Assert.Equal((2017, "https://github.com/mrahtz/learning-from-human-preferences"), (christiano.Year, Assert.Single(christiano.Codebases).Codebase!.Url));
+        var position = await PaperWhereAsync(database, p => p.ArxivId == "2511.19504");
+        Assert.Equal((2025, 4), (position.Year, position.Authors.Count));
+        var book = await PaperAsync(database, "Reinforcement Learning from Human Feedback by Nathan Lambert");
+        Assert.Equal((PaperKind.Book, "https://rlhfbook.com/"), (book.Kind, book.Url));
+        Assert.Equal(PaperKind.BlogPost, (await PaperAsync(database, "ChatGPT: Optimizing Language Models for Dialogue")).Kind);
+    }
+
+    [Fact]
+    public async Task JordimasWithLevelOneSectionsImportsItsPapersCoursesCodeAndDataAndReportsTheRest()
+    {
+        // 27 list items by hand: Papers 7 (under "*2020*"-style italic years), Courses 4, Code 9 (7 bare GitHub URLs), Datasets 2 (bare URLs);
+        // the other 5 (Wikipedia's PPO page, Anthropic's homepage, ChatGPT and InstructGPT under an unlinked "OpenAI ChatGPT", Google Bard)
+        // are no paper, codebase or dataset and are reported.
+        var (database, report) = await ImportAloneAsync(Jordimas);
+        await using var _ = database;
+
+        var source = Assert.Single(report.Sources);
+        Assert.Equal((27, 22, 0, 5), (source.Seen, source.Imported, source.Merged, source.Skipped));
+        Assert.Equal(["13", "17", "19", "20", "21"], report.SkippedItems.Select(s => s.Split(':')[1]));
+        Assert.Equal(new Dictionary<PaperKind, int> { [PaperKind.Paper] = 7, [PaperKind.Course] = 4 }, await KindsAsync(database));
+        Assert.Equal((9, 2), (report.Codebases, report.Datasets));
+        var first = await PaperWhereAsync(database, p => p.ArxivId == "1909.08593");
+        Assert.Equal(("Fine-Tuning Language Models from Human Preferences", 2019), (first.Title, first.Year));
+        Assert.Equal("2204.05862", (await PaperAsync(database, "Training a Helpful and Harmless Assistant with Reinforcement Learning from Human Feedback")).ArxivId);
+        Assert.Equal(PaperKind.Course, (await PaperAsync(database, "Hugging Face Deep Reinforcement Learning Course")).Kind);
+        await using var db = database.CreateContext();
+        var code = await db.Codebases.SingleAsync(c => c.Url == "https://github.com/openai/lm-human-preferences");
+        Assert.Equal("The first code released to perform RLHF on LMs from OpenAI", code.Description);
+        Assert.Equal("https://huggingface.co/datasets/Anthropic/hh-rlhf", (await db.Datasets.SingleAsync(d => d.Name == "hh-rlhf")).Url);
+    }
+
+    [Theory]
+    [InlineData(OpenDilab, 171, 0, 2)]
+    [InlineData(Louieworth, 106, 0, 1)]
+    [InlineData(Jordimas, 27, 5, 0)]
+    public async Task WithTheFiveSeedsEveryItemIsImportedOrMergedOrReportedAndTheListsTyposStayConflicts(string file, int seen, int skipped, int conflicts)
+    {
+        var (database, report) = await ImportWithSeedsAsync(file);
+        await using var _ = database;
+
+        Assert.All(report.Sources, s => Assert.Equal(s.Seen, s.Imported + s.Merged + s.Skipped));
+        var shared = Assert.Single(report.Sources, s => s.Source == "shared");
+        Assert.Equal((seen, skipped), (shared.Seen, shared.Skipped));
+        Assert.Equal(conflicts, report.Conflicts.Count(c => c.Contains(file, StringComparison.Ordinal)));
+        Assert.DoesNotContain(report.Conflicts, c => !c.Contains(file, StringComparison.Ordinal));
+    }
+}
