@@ -6,9 +6,9 @@ using RlhfGraph.Persistence.Import.Normalization;
 namespace RlhfGraph.Persistence.Import;
 
 /// <summary>
-/// Merges the items of every list into one graph: papers through <see cref="PaperMerger"/>;
-/// codebases by normalized URL, by name, and across an owner move; datasets by alias-aware name;
-/// authors through <see cref="AuthorRegistry"/>.
+/// Builds one graph from the items of every list: classifies items (paper, codebase, dataset), then lets each entity's
+/// merge rules decide what is one entity (Merging/: <see cref="PaperMerger"/>, <see cref="CodebaseMerger"/>,
+/// <see cref="DatasetMerger"/>, <see cref="KeywordMerger"/>, <see cref="AuthorRegistry"/>) and emits entities, links and mentions.
 /// </summary>
 internal sealed class GraphBuilder
 {
@@ -20,10 +20,14 @@ internal sealed class GraphBuilder
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
     private readonly KeywordMerger _keywords;
+    private readonly DatasetMerger _datasets;
 
     private GraphBuilder()
     {
         _keywords = new KeywordMerger(_graph);
+        // Every dataset name any list uses on its own: the evidence for splitting run-together names.
+        _datasets = new DatasetMerger(_graph, () =>
+            _paperItems.Concat(_codebaseItems).SelectMany(i => i.Item.Datasets).Select(d => d.Label).Concat(_datasetItems.Select(d => d.Name)));
     }
 
     public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists)
@@ -31,7 +35,7 @@ internal sealed class GraphBuilder
         var builder = new GraphBuilder();
         builder.Classify(lists);
         var papers = builder.ClusterPapers();
-        var codebases = builder.ClusterCodebases();
+        var codebases = CodebaseMerger.Merge(builder._codebaseItems, builder._paperItems);
         builder.RegisterPeople(papers, codebases);
         builder.EmitPapers(papers);
         builder.EmitCodebases(codebases);
@@ -126,79 +130,6 @@ internal sealed class GraphBuilder
     private string Location(string source, ListItem item) =>
         $"{_files.GetValueOrDefault(source, source)}:{item.Line}{(item.Column is { } column ? $" (column {column})" : "")}";
 
-    private static void UnionByKey(int n, Func<int, string?> keyOf, Action<int, int> union)
-    {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
-        {
-            if (keyOf(i) is not { Length: > 0 } key) continue;
-            if (first.TryGetValue(key, out var j)) union(j, i);
-            else first[key] = i;
-        }
-    }
-
-    private List<CodebaseCluster> ClusterCodebases()
-    {
-        // Candidates: every codebase-section item and every linked code URL on a paper.
-        var candidates = new List<CodebaseCandidate>();
-        foreach (var item in _codebaseItems)
-            candidates.Add(CodebaseCandidate.From(item.Item.Url, item.Item.Title, item, null));
-        foreach (var item in _paperItems)
-        {
-            foreach (var code in item.Item.Code)
-            {
-                if (code.Url is not null)
-                    candidates.Add(CodebaseCandidate.From(code.Url, null, item, code.Label));
-            }
-        }
-
-        var sets = new DisjointSet(candidates.Count);
-        UnionByKey(candidates.Count, i => candidates[i].UrlKey, (a, b) => sets.Union(a, b));
-
-        // A codebase the flattened list names without a link is the linked one with the same name.
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (candidates[i].UrlKey is null) continue;
-            foreach (var name in candidates[i].NameKeys) byName.TryAdd(name, i);
-        }
-
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            // Only a codebase without a link is matched by name: openai/evals and anthropics/evals are two repositories.
-            if (candidates[i].UrlKey is not null) continue;
-            foreach (var name in candidates[i].NameKeys)
-            {
-                if (byName.TryGetValue(name, out var j)) sets.Union(i, j);
-            }
-        }
-
-        UnionByKey(candidates.Count, i => candidates[i].UrlKey is null ? candidates[i].NameKeys.FirstOrDefault() : null, (a, b) => sets.Union(a, b));
-
-        // An owner move (lvwerra/trl → huggingface/trl): same repository name and people in common.
-        var repositories = candidates.Select((c, i) => (c, i)).Where(x => x.c.Repository is not null)
-            .GroupBy(x => x.c.Repository!.Name, StringComparer.OrdinalIgnoreCase);
-        foreach (var group in repositories)
-        {
-            var list = group.ToList();
-            for (var x = 0; x < list.Count; x++)
-            {
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    var (a, b) = (list[x], list[y]);
-                    if (sets.Find(a.i) == sets.Find(b.i)) continue;
-                    if (RepositoryUrl.IsLikelyMove(a.c.Repository!, b.c.Repository!, PeopleOf(a.c), PeopleOf(b.c)))
-                        sets.Union(a.i, b.i);
-                }
-            }
-        }
-
-        return sets.Groups().Select(g => new CodebaseCluster(g.Select(i => candidates[i]).ToList())).ToList();
-    }
-
-    private static IReadOnlyCollection<string> PeopleOf(CodebaseCandidate candidate) =>
-        candidate.CodeLabel is null ? candidate.Item.Item.People : [];
-
     private void RegisterPeople(List<PaperCluster> papers, List<CodebaseCluster> codebases)
     {
         foreach (var cluster in papers)
@@ -278,7 +209,7 @@ internal sealed class GraphBuilder
                 _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, item.Column, MentionTarget.Paper, paper.Key));
                 AddKeywords(item, k => _graph.PaperKeywords.Add((paper.Key, k)));
                 foreach (var dataset in item.Datasets)
-                    AddDatasetReference(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
+                    _datasets.Add(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
             }
         }
     }
@@ -336,68 +267,8 @@ internal sealed class GraphBuilder
                 _primaryKey[candidate.Item] = $"codebase:{codebase.Key}";
                 AddKeywords(item, k => _graph.CodebaseKeywords.Add((codebase.Key, k)));
                 foreach (var dataset in item.Datasets)
-                    AddDatasetReference(candidate.Item, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
+                    _datasets.Add(candidate.Item, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
             }
-        }
-    }
-
-    private static readonly HashSet<string> NotADatasetName = new(StringComparer.OrdinalIgnoreCase) { "official", "link", "here", "data", "dataset", "download", "third party" };
-
-    private readonly Dictionary<string, Dataset> _datasets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _datasetSpellings = new(StringComparer.Ordinal);
-    private HashSet<string>? _datasetVocabulary;
-
-    private void AddDatasetReference(SourcedItem sourced, string name, string? url, Action<string>? link)
-    {
-        name = name.Trim();
-        // "Dataset: [official](…)" (opendilab) links the paper's own data; "official" names no dataset.
-        if (name.Length == 0 || NotADatasetName.Contains(name)) return;
-        // "Dataset: TruthfulQA RealToxicityPrompts" (003) lost the comma between two datasets every other list names apart.
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (url is null && words.Length >= 2 && words.All(w => DatasetVocabulary().Contains(DatasetName.Key(w))))
-        {
-            foreach (var word in words) AddDatasetReference(sourced, word, null, link);
-            return;
-        }
-
-        var key = DatasetName.Key(name);
-        if (key.Length == 0) return;
-        if (!_datasets.TryGetValue(key, out var dataset))
-        {
-            dataset = new Dataset { Key = Truncate(key, 450), Name = DatasetName.Canonical(name), Url = url };
-            _datasets[key] = dataset;
-            _datasetSpellings[key] = [];
-            _graph.Datasets.Add(dataset);
-        }
-
-        dataset.Url ??= url;
-        if (!_datasetSpellings[key].Contains(name, StringComparer.Ordinal)) _datasetSpellings[key].Add(name);
-        link?.Invoke(dataset.Key);
-        _graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, sourced.Item.Column, MentionTarget.Dataset, dataset.Key));
-    }
-
-    /// <summary>Every dataset name any list uses on its own, as keys: the evidence for splitting run-together names.</summary>
-    private HashSet<string> DatasetVocabulary() => _datasetVocabulary ??=
-    [
-        .. _paperItems.Concat(_codebaseItems).SelectMany(i => i.Item.Datasets).Select(d => DatasetName.Key(d.Label)),
-        .. _datasetItems.Select(d => DatasetName.Key(d.Name)),
-    ];
-
-    /// <summary>
-    /// A dataset's display name is its alias group's canonical one, else the spelling with the most
-    /// punctuation, which the flattened list lost ("Structured Knowledge Grounding(SKG)…" over "…GroundingSKG…").
-    /// </summary>
-    private void NameDatasets()
-    {
-        foreach (var dataset in _graph.Datasets)
-        {
-            var spellings = _datasetSpellings[dataset.Key];
-            var canonical = DatasetName.Canonical(spellings[0]);
-            if (string.Equals(canonical, spellings[0], StringComparison.Ordinal))
-                canonical = spellings.OrderByDescending(n => n.Count(c => !char.IsLetterOrDigit(c))).First();
-            dataset.Name = canonical;
-            foreach (var alias in spellings.Where(s => !string.Equals(s, canonical, StringComparison.Ordinal)))
-                _graph.DatasetAliases.Add((dataset.Key, alias));
         }
     }
 
@@ -406,7 +277,7 @@ internal sealed class GraphBuilder
         foreach (var (item, name, url) in _datasetItems)
         {
             var isPaper = _primaryKey.TryGetValue(item, out var paperKey);
-            AddDatasetReference(item, name, url, isPaper ? d => _graph.PaperDatasets.Add((paperKey!, d)) : null);
+            _datasets.Add(item, name, url, isPaper ? d => _graph.PaperDatasets.Add((paperKey!, d)) : null);
             if (!isPaper) _primaryKey[item] = $"dataset:{DatasetName.Key(name)}";
             AddKeywordsOnly(item.Item);
         }
@@ -414,16 +285,14 @@ internal sealed class GraphBuilder
         // A codebase that another list files under "Dataset" (HH-RLHF, PromptSource) is also that dataset.
         foreach (var codebase in _graph.Codebases)
         {
-            if (_datasets.TryGetValue(DatasetName.Key(codebase.Name), out var dataset)
-                || (codebase.Repository is { } repo && _datasets.TryGetValue(DatasetName.Key(repo), out dataset)))
+            if (_datasets.ForCodebase(codebase) is { } dataset)
             {
                 _graph.CodebaseDatasets.Add((codebase.Key, dataset.Key));
                 dataset.Url ??= codebase.Url;
-                if (!_datasetSpellings[dataset.Key].Contains(codebase.Name, StringComparer.Ordinal)) _datasetSpellings[dataset.Key].Add(codebase.Name);
             }
         }
 
-        NameDatasets();
+        _datasets.Complete();
     }
 
     // Dataset-section items carry keywords and tasks too, but datasets have no keyword links in the model;
@@ -493,43 +362,4 @@ internal sealed class GraphBuilder
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant().Replace("www.", "", StringComparison.Ordinal) : null;
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-
-    // Identity, not value, equality: the same item text can appear twice in a list.
-    private sealed class SourcedItem(string source, ListItem item, int order)
-    {
-        public string Source { get; } = source;
-
-        public ListItem Item { get; } = item;
-
-        public int Order { get; } = order;
-    }
-
-    private sealed record PaperCluster(List<SourcedItem> Items, string? ArxivId);
-
-    private sealed record CodebaseCluster(List<CodebaseCandidate> Candidates)
-    {
-        public IEnumerable<SourcedItem> SectionItems => Candidates.Where(c => c.CodeLabel is null).Select(c => c.Item);
-    }
-
-    /// <summary>One place that names a codebase: a codebase-section item (CodeLabel null) or a paper's code link.</summary>
-    private sealed record CodebaseCandidate(SourcedItem Item, string? CodeLabel, string? Url, NormalizedRepository? Repository, string? UrlKey, IReadOnlyList<string> NameKeys)
-    {
-        public static CodebaseCandidate From(string? url, string? title, SourcedItem item, string? codeLabel)
-        {
-            var repository = RepositoryUrl.Normalize(url);
-            var urlKey = repository?.Key ?? FoldUrl(url);
-            var names = new List<string>();
-            if (title is not null && TitleKey.Of(title) is { Length: > 0 } t) names.Add(t);
-            if (repository is not null && TitleKey.Of(repository.Name) is { Length: > 0 } r && !names.Contains(r)) names.Add(r);
-            return new CodebaseCandidate(item, codeLabel, url, repository, urlKey, names);
-        }
-
-        private static string? FoldUrl(string? url)
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
-            var host = uri.Host.ToLowerInvariant();
-            if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
-            return $"{host}{uri.AbsolutePath.TrimEnd('/').ToLowerInvariant()}";
-        }
-    }
 }

@@ -1,7 +1,7 @@
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Normalization;
 
-namespace RlhfGraph.Persistence.Import;
+namespace RlhfGraph.Persistence.Import.Merging;
 
 /// <summary>
 /// Decides who is who. Names are first grouped by their folded key ("Rémi Munos" = "R´emi Munos");

@@ -1,4 +1,4 @@
-namespace RlhfGraph.Persistence.Import;
+namespace RlhfGraph.Persistence.Import.Merging;
 
 /// <summary>
 /// Union-find over dense integer ids, used by every merge rule: duplicates are found pairwise,
