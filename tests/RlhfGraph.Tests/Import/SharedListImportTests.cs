@@ -152,6 +152,9 @@ public sealed class SharedListImportTests
         Assert.Equal((2017, "https://github.com/mrahtz/learning-from-human-preferences"), (christiano.Year, Assert.Single(christiano.Codebases).Codebase!.Url));
         var position = await PaperWhereAsync(database, p => p.ArxivId == "2511.19504");
         Assert.Equal((2025, 4), (position.Year, position.Authors.Count));
+        // Line 391: "Yihao Feng*, Shentao Yang*, …": the equal-contribution marks go, the names stay.
+        var rewards = await PaperWhereAsync(database, p => p.ArxivId == "2302.10342");
+        Assert.Equal(["Yihao Feng", "Shentao Yang", "Shujian Zhang", "Jianguo Zhang", "Caiming Xiong", "Mingyuan Zhou", "Huan Wang"], Authors(rewards));
         var book = await PaperAsync(database, "Reinforcement Learning from Human Feedback by Nathan Lambert");
         Assert.Equal((PaperKind.Book, "https://rlhfbook.com/"), (book.Kind, book.Url));
         Assert.Equal(PaperKind.BlogPost, (await PaperAsync(database, "ChatGPT: Optimizing Language Models for Dialogue")).Kind);

@@ -182,7 +182,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             if (!bylineRead && MarkdownInlines.Links(inlines).Count == 0)
             {
                 bylineRead = true;
-                var byline = Byline.Parse(text, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
+                // "Yihao Feng*, Shentao Yang*, …" (opendilab): equal-contribution marks are not part of the names.
+                var names = text.Replace("*", "", StringComparison.Ordinal).Replace("†", "", StringComparison.Ordinal).Replace("‡", "", StringComparison.Ordinal);
+                var byline = Byline.Parse(names, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
                 if (byline.People.Count > 0 && NameList.IsPlausible(string.Join(", ", byline.People)))
                 {
                     (people, truncated) = (byline.People, byline.Truncated);
