@@ -136,6 +136,11 @@ public sealed class SharedListImportTests
             Assert.Equal(17, await db.Mentions.Where(m => m.CodebaseId != null && m.Section == "Codebases").Select(m => m.Line).Distinct().CountAsync());
             Assert.Equal(11, await db.Mentions.Where(m => m.DatasetId != null && m.Section == "Dataset").Select(m => m.Line).Distinct().CountAsync());
             Assert.Contains("https://github.com/PKU-Alignment/safe-rlhf", await db.Codebases.Select(c => c.Url).ToListAsync());
+            // "LLMs" (line 98 and most others) and "LLM" (line 243) are one keyword named by the most used spelling.
+            Assert.Equal("LLMs", (await db.Keywords.SingleAsync(k => k.Key == "topic:llm")).Name);
+            Assert.Equal(0, await db.Keywords.CountAsync(k => k.Name == "LLM" || k.Name == "Diffusion Models"));
+            // Line 368: "Dataset: [official](https://uni-rlhf.github.io/)" links the paper's data; no dataset is named "official".
+            Assert.False(await db.Datasets.AnyAsync(d => d.Name == "official"));
         }
 
         var mislead = await PaperWhereAsync(database, p => p.ArxivId == "2503.00897");

@@ -25,6 +25,18 @@ public sealed class NormalizationRuleTests
     [InlineData(null)]
     public void LinksThatAreNotArxivHaveNoArxivId(string? link) => Assert.Null(ArxivId.Parse(link));
 
+    [Theory]
+    [InlineData("LLMs", "LLM")] // opendilab-newest:98 "Keyword: …, LLMs" and :243 "Keyword: Token-level Reward, LLM"
+    [InlineData("Diffusion Models", "Diffusion Model")] // opendilab-newest:203 and :111
+    [InlineData("reward shaping", "Reward Shaping")]
+    public void KeywordSpellingsFoldAcrossCaseAndPlural(string a, string b) => Assert.Equal(KeywordMerger.Fold(a), KeywordMerger.Fold(b));
+
+    [Theory]
+    [InlineData("Loss", "Los")]
+    [InlineData("Corpus", "Corpu")]
+    [InlineData("Analysis", "Analysi")]
+    public void WordsEndingInSsUsOrIsAreNotPlurals(string word, string cut) => Assert.NotEqual(KeywordMerger.Fold(cut), KeywordMerger.Fold(word));
+
     [Fact]
     public void TitlesMatchWhateverTheirCasePunctuationSpacingAndAccents()
     {
