@@ -44,7 +44,7 @@ internal static class Cursor
             throw new QueryError(QueryError.InvalidCursor, $"'{argument}' is not a cursor of this list.");
         if (issuedFor != signature)
             throw new QueryError(QueryError.InvalidCursor,
-                $"'{argument}' was issued for another list or sort order ({Shorten(issuedFor)}); this list is {signature}. Start again without a cursor.");
+                $"'{argument}' was issued for another sort order or another list ({Shorten(issuedFor)}); this list is {signature}. Start again without a cursor.");
 
         var values = new object?[types.Count];
         for (var i = 0; i < types.Count; i++)
