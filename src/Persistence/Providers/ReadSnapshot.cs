@@ -12,7 +12,8 @@ public static class ReadSnapshot
     /// <summary>What the SQL Server snapshot is started with; needs ALLOW_SNAPSHOT_ISOLATION ON (see README).</summary>
     public const string SqlServerBegin = "SET TRANSACTION ISOLATION LEVEL SNAPSHOT; BEGIN TRANSACTION;";
 
-    public const string SqlServerEnd = "IF @@TRANCOUNT > 0 COMMIT TRANSACTION;";
+    /// <summary>Ends it and puts the session's isolation level back, so the pooled connection's next user gets the default.</summary>
+    public const string SqlServerEnd = "IF @@TRANCOUNT > 0 COMMIT TRANSACTION; SET TRANSACTION ISOLATION LEVEL READ COMMITTED;";
 
     /// <summary>
     /// Makes the database able to give readers a snapshot, once per database (migrate does it; idempotent):
