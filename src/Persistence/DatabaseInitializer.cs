@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Persistence.Import;
+using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Persistence;
 
@@ -20,9 +21,13 @@ public sealed class DatabaseInitializer(
         await using (db.ConfigureAwait(false))
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-            if (pending.Count == 0) return;
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await ReadSnapshot.EnableAsync(db, cancellationToken).ConfigureAwait(false);
         }
     }
 

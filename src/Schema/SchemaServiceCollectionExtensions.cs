@@ -31,6 +31,7 @@ public static class SchemaServiceCollectionExtensions
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.SectionName));
         services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.SectionName));
         services.AddScoped<BatchScope>();
+        services.AddScoped<ReadSession>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
         services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType(db => db.Papers));
@@ -59,6 +60,7 @@ public static class SchemaServiceCollectionExtensions
             .AddErrorInfoProvider(new ClientErrorInfoProvider(development))
             // Limits, cheapest first: counts on the document, then cost and depth (skipped when a count already refused it).
             .AddValidationRule<DocumentLimitsRule>()
+            .AddValidationRule<ArgumentListsRule>()
             .AddValidationRule<QueryCost>()
             .AddUnhandledExceptionHandler((context, options) => UnhandledExceptions.HandleAsync(context,
                 options.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UnhandledExceptions)))));

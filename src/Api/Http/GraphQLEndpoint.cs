@@ -167,8 +167,10 @@ internal static class GraphQLEndpoint
 
     // A database fault is the server's, whatever the media type: 503 tells clients and balancers to retry.
     // Otherwise graphql-response+json tells clients "nothing ran" with a 4xx; legacy JSON keeps 200 for any GraphQL answer.
+    // A statement too large for the database is the client's input, so 400 whatever the media type, never 503.
     private static int StatusOf(ExecutionResult result, string mediaType) =>
-        result.Errors?.Any(e => e is DatabaseUnavailableError) == true ? StatusCodes.Status503ServiceUnavailable
+        result.Errors?.Any(e => e is StatementTooLargeError) == true ? StatusCodes.Status400BadRequest
+        : result.Errors?.Any(e => e is DatabaseUnavailableError) == true ? StatusCodes.Status503ServiceUnavailable
         : mediaType == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
         : StatusCodes.Status200OK;
 
@@ -197,9 +199,9 @@ internal static class GraphQLEndpoint
                 Extensions = NullIfEmpty(request.Query["extensions"].ToString()) is { } e ? serializer.Deserialize<Inputs>(e) : null,
             }, null);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
-            return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.InvalidJson, "variables and extensions must be JSON objects."));
+            return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.InvalidJson, "variables and extensions must be JSON objects, each key once."));
         }
     }
 
@@ -228,10 +230,11 @@ internal static class GraphQLEndpoint
         {
             body = await serializer.ReadAsync<GraphQLRequest>(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        // ArgumentException: a key repeated inside variables or extensions (the dictionary refuses the second one).
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.InvalidJson,
-                "The body is not a GraphQL request: expected a JSON object with query, and optionally operationName, variables and extensions."));
+                "The body is not a GraphQL request: expected a JSON object with query, and optionally operationName, variables and extensions (each key once)."));
         }
 
         if (body is null || string.IsNullOrWhiteSpace(body.Query))

@@ -1,12 +1,14 @@
 using System.Data.Common;
 using GraphQL.Execution;
 using Microsoft.Extensions.Logging;
+using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Schema.Faults;
 
 /// <summary>
 /// What a resolver's unexpected exception becomes. A database exception means the database is in
-/// trouble (the API issues no SQL that can fail otherwise), so it becomes DATABASE_UNAVAILABLE;
+/// trouble, so it becomes DATABASE_UNAVAILABLE, unless the statement itself exceeded an engine limit (bounded
+/// input should never get there; when it does, it is the client's 400, never a 503 that invites a retry);
 /// anything after the request was cancelled (timeout, client gone) is the cancellation's, not a
 /// fault; everything else is logged as the bug it is.
 /// </summary>
@@ -15,6 +17,14 @@ internal static class UnhandledExceptions
     public static Task HandleAsync(UnhandledExceptionContext context, ILogger logger)
     {
         if (context.ExecutionOptions.CancellationToken.IsCancellationRequested) return Task.CompletedTask;
+        if (FindDatabaseException(context.OriginalException) is { } tooLarge && DatabaseErrors.IsStatementTooLarge(tooLarge))
+        {
+            // The client's input made a statement the engine refuses; retrying cannot help, so it is the client's error.
+            logger.LogInformation("Statement too large for the database while resolving {Field}: {Message}", context.FieldContext?.FieldDefinition.Name, tooLarge.Message);
+            context.Exception = new StatementTooLargeError();
+            return Task.CompletedTask;
+        }
+
         if (FindDatabaseException(context.OriginalException) is { } database)
         {
             logger.LogWarning(database, "Database unavailable while resolving {Field}", context.FieldContext?.FieldDefinition.Name);

@@ -35,6 +35,12 @@ internal sealed class DocumentLimitsRule(IOptions<LimitsOptions> options) : Vali
         if (counts.Introspects && !limits.Introspection)
             context.ReportError(new LimitError(LimitError.IntrospectionDisabled, "Introspection is disabled on this server."));
 
+        // graphql-dotnet would throw on an operation type the schema lacks (in its cost analysis), logged as a bug.
+        if (context.Operation is { Operation: not OperationType.Query } unsupported
+            && (unsupported.Operation == OperationType.Mutation ? (object?)context.Schema.Mutation : context.Schema.Subscription) is null)
+            context.ReportError(new LimitError(LimitError.OperationNotSupported,
+                $"This API is read-only: it answers queries, not {unsupported.Operation.ToString().ToLowerInvariant()}s."));
+
         if (context.Operation is { } operation)
         {
             var expansion = new Expansion(context.Document);

@@ -20,4 +20,8 @@ internal sealed class LimitError : ValidationError
     public const string DocumentTooLong = "DOCUMENT_TOO_LONG";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+    public const string ListTooLong = "LIST_TOO_LONG";
+    public const string FilterTooLarge = "FILTER_TOO_LARGE";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
 }

@@ -42,6 +42,24 @@ public sealed class LimitsOptions
     /// <summary>Most ids one nodes(ids:) call takes (HotChocolate's default is 10; dashboards need more).</summary>
     public int MaxNodes { get; set; } = 50;
 
+    /// <summary>Most conditions in one and/or list of a filter (combined as a balanced tree, so depth grows with the log of this).</summary>
+    public int MaxFilterOperands { get; set; } = 50;
+
+    /// <summary>Most values in one in/nin list of a filter.</summary>
+    public int MaxFilterValues { get; set; } = 500;
+
+    /// <summary>
+    /// Most conditions and values in one where argument altogether, nested lists included, so one filter stays
+    /// inside what every database accepts (SQL Server: 2,100 parameters per statement; SQLite: expression depth 1,000).
+    /// </summary>
+    public int MaxFilterSize { get; set; } = 1_000;
+
+    /// <summary>Most items in any other list argument a client sends (order keys, search types).</summary>
+    public int MaxListItems { get; set; } = 20;
+
+    /// <summary>Most memory the cache of parsed documents may take, in bytes (a document enters it on its second use).</summary>
+    public long DocumentCacheBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Whether __schema and __type answer (the IDE needs them); switch off to hide the schema.</summary>
     public bool Introspection { get; set; } = true;
 }

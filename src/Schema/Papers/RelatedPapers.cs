@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Batching;
 
@@ -29,17 +30,10 @@ internal static class RelatedPapers
             var first = context.GetArgument<int>("first");
             if (first is < 1 or > MaxFirst)
                 throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxFirst}; got {first}.");
-            var contexts = context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
+            var session = context.Services().GetRequiredService<ReadSession>();
             var loader = context.Services().GetRequiredService<BatchScope>().Loader<int, IReadOnlyList<RelatedPaper>>(
                 $"Paper.related|{first}",
-                async (ids, ct) =>
-                {
-                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                    await using (db.ConfigureAwait(false))
-                    {
-                        return await FetchAsync(db, ids, first, ct).ConfigureAwait(false);
-                    }
-                });
+                (ids, ct) => session.RunAsync((db, ct) => FetchAsync(db, ids, first, ct), ct));
             return loader.Load(context.Source.Id);
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Persistence;
+using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Querying.Batching;
 using RlhfGraph.Schema.Querying.Filtering;
 using RlhfGraph.Schema.Querying.Paging;
@@ -56,16 +57,13 @@ internal static class ConnectionFieldExtensions
         field.ResolveAsync(async context =>
         {
             var request = PageRequest.From(context, Options(context));
-            var db = await Contexts(context).CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
-            {
-                return await connection.PageAsync(source(db), ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"), request, context.CancellationToken).ConfigureAwait(false);
-            }
+            var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
+            return await Session(context).RunAsync((db, ct) => connection.PageAsync(source(db), where, order, request, ct), context.CancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>
     /// Resolves a nested list: every parent of the level joins one batch, fetched in one statement
-    /// with its own pooled context (resolvers run in parallel; a shared context would not allow that).
+    /// on the request's read session (one snapshot for the whole request).
     /// </summary>
     public static FieldBuilder<TParent, object> ResolvePages<TParent, TItem, TNode>(
         this FieldBuilder<TParent, object> field,
@@ -82,17 +80,10 @@ internal static class ConnectionFieldExtensions
             var order = ArgumentValues.Ordered(context, "order");
             // Validate arguments now, so a bad filter fails this field rather than the whole batch.
             _ = FilterExpressionBuilder.BuildLambda(connection.NodeModel, where);
-            var contexts = Contexts(context);
+            var session = Session(context);
             var loader = Batches(context).Loader<int, Page>(
                 $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}",
-                async (ids, ct) =>
-                {
-                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                    await using (db.ConfigureAwait(false))
-                    {
-                        return await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation(db), where, order, request, ct).ConfigureAwait(false);
-                    }
-                });
+                (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation(db), where, order, request, ct), ct));
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 
@@ -104,18 +95,14 @@ internal static class ConnectionFieldExtensions
         where TParent : class =>
         field.Resolve(context =>
         {
-            var contexts = Contexts(context);
+            var session = Session(context);
             var loader = Batches(context).Loader<int, IReadOnlyList<TValue>>(
                 $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
-                async (ids, ct) =>
+                (ids, ct) => session.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async (db, ct) =>
                 {
-                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                    await using (db.ConfigureAwait(false))
-                    {
-                        var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
-                        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
-                    }
-                });
+                    var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
+                    return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
+                }, ct));
             return new ListWhenMissing<TValue>(loader.Load(parentId(context.Source)));
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
@@ -127,18 +114,14 @@ internal static class ConnectionFieldExtensions
         where TParent : class =>
         field.Resolve(context =>
         {
-            var contexts = Contexts(context);
+            var session = Session(context);
             var loader = Batches(context).Loader<int, TValue>(
                 $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
-                async (ids, ct) =>
+                (ids, ct) => session.RunAsync<IReadOnlyDictionary<int, TValue>>(async (db, ct) =>
                 {
-                    var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-                    await using (db.ConfigureAwait(false))
-                    {
-                        var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
-                        return rows.ToDictionary(r => r.Key, r => r.Value);
-                    }
-                });
+                    var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
+                    return rows.ToDictionary(r => r.Key, r => r.Value);
+                }, ct));
             return loader.Load(key(context.Source));
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
@@ -148,8 +131,8 @@ internal static class ConnectionFieldExtensions
     private static PagingOptions Options(IResolveFieldContext context) =>
         context.Services().GetRequiredService<IOptions<PagingOptions>>().Value;
 
-    private static IDbContextFactory<RlhfGraphDbContext> Contexts(IResolveFieldContext context) =>
-        context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
+    private static ReadSession Session(IResolveFieldContext context) =>
+        context.Services().GetRequiredService<ReadSession>();
 
     private static BatchScope Batches(IResolveFieldContext context) =>
         context.Services().GetRequiredService<BatchScope>();

@@ -23,6 +23,7 @@ public sealed class SqlServerTestDatabase : TestDatabase
         var db = new SqlServerTestDatabase(cs);
         await using var context = db.CreateContext();
         await context.Database.MigrateAsync();
+        await ReadSnapshot.EnableAsync(context, CancellationToken.None);  // as the migrate command does
         return db;
     }
 

@@ -24,6 +24,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         var db = new SqliteTestDatabase(directory, cs);
         await using var context = db.CreateContext();
         await context.Database.MigrateAsync();
+        await ReadSnapshot.EnableAsync(context, CancellationToken.None);  // as the migrate command does
         return db;
     }
 

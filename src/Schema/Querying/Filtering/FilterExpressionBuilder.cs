@@ -282,6 +282,10 @@ internal static class FilterExpressionBuilder
 
     private static void CheckLength(string text, string field, string op)
     {
+        // SQLite's LIKE reads its pattern as a C string, so a NUL ends it ("%\0%" becomes "%" and matches every row),
+        // and SQL Server's Windows collations give NUL no weight at all; no stored text holds one, so it is refused.
+        if (text.Contains('\0', StringComparison.Ordinal))
+            throw new QueryError(QueryError.InvalidFilter, $"Filter '{field}.{op}' contains a NUL character (U+0000), which no text here contains.");
         if (text.Length > MaxTextLength)
             throw new QueryError(QueryError.InvalidFilter, $"Filter '{field}.{op}' is {text.Length} characters long; the limit is {MaxTextLength}.");
     }
@@ -299,11 +303,23 @@ internal static class FilterExpressionBuilder
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Joins the parts as a balanced tree, not a chain: EF Core's visitors recurse once per level, so a chain of a few
+    /// thousand ors overflows the stack (which no catch survives), while a balanced tree is only log2(n) deep.
+    /// </summary>
     private static Expression Combine(IEnumerable<Expression> parts, Func<Expression, Expression, BinaryExpression> join, bool empty)
     {
-        Expression? result = null;
-        foreach (var part in parts) result = result is null ? part : join(result, part);
-        return result ?? Expression.Constant(empty);
+        var level = parts.ToList();
+        if (level.Count == 0) return Expression.Constant(empty);
+        while (level.Count > 1)
+        {
+            var next = new List<Expression>((level.Count + 1) / 2);
+            for (var i = 0; i + 1 < level.Count; i += 2) next.Add(join(level[i], level[i + 1]));
+            if (level.Count % 2 == 1) next.Add(level[^1]);
+            level = next;
+        }
+
+        return level[0];
     }
 
     private static IDictionary<string, object?> AsObject(object? value, string field) =>

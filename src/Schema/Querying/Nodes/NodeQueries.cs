@@ -1,9 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RlhfGraph.Persistence;
+using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Limits;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
@@ -32,19 +31,19 @@ internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOp
             throw new QueryError(QueryError.InvalidArgument, $"nodes accepts at most {options.Value.MaxNodes} ids; got {ids.Count}.");
         var decoded = ids.Select(NodeId.TryDecode).ToList();
         var results = new object?[ids.Count];
-        var contexts = context.Services().GetRequiredService<IDbContextFactory<RlhfGraphDbContext>>();
-        var db = await contexts.CreateDbContextAsync(context.CancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
+        await context.Services().GetRequiredService<ReadSession>().RunAsync(async (db, ct) =>
         {
             foreach (var group in decoded.Where(d => d is not null && _types.ContainsKey(d.Value.TypeName)).GroupBy(d => d!.Value.TypeName))
             {
-                var found = await _types[group.Key].Fetch(db, group.Select(d => d!.Value.Id).Distinct().ToList(), context.CancellationToken).ConfigureAwait(false);
+                var found = await _types[group.Key].Fetch(db, group.Select(d => d!.Value.Id).Distinct().ToList(), ct).ConfigureAwait(false);
                 for (var i = 0; i < ids.Count; i++)
                 {
                     if (decoded[i] is { } d && d.TypeName == group.Key && found.TryGetValue(d.Id, out var node)) results[i] = node;
                 }
             }
-        }
+
+            return results;
+        }, context.CancellationToken).ConfigureAwait(false);
 
         // As HotChocolate's node resolvers: a well-formed id of a known type that matches no row is simply null
         // (clients treat any error as a failed query); only a malformed id or an unknown type is an error.

@@ -154,6 +154,8 @@ internal sealed class Connection<TItem, TNode>(
     {
         var sort = SortOrder.Create(nodeModel, order, node, defaultOrder, id);
         var types = sort.Keys.Select(k => k.Key.ReturnType).ToList();
+        var nullable = sort.Keys.Select(k => k.IsNullable).ToList();
+        var signature = $"{request.Field} by {sort.Signature}";
         var item = Expression.Parameter(typeof(TItem), "i");
 
         LambdaExpression? filter = null;
@@ -163,13 +165,13 @@ internal sealed class Connection<TItem, TNode>(
         LambdaExpression? after = null, before = null, outside = null;
         if (request.After is { } a)
         {
-            after = Keyset.Beyond(sort, Cursor.Decode(a, "after", sort.Signature, types), forward: true);
+            after = Keyset.Beyond(sort, Cursor.Decode(a, "after", signature, types, nullable), forward: true);
             outside = Not(after);
         }
 
         if (request.Before is { } b)
         {
-            before = Keyset.Beyond(sort, Cursor.Decode(b, "before", sort.Signature, types), forward: false);
+            before = Keyset.Beyond(sort, Cursor.Decode(b, "before", signature, types, nullable), forward: false);
             if (request.Backward) outside = Not(before);
         }
 
@@ -191,7 +193,7 @@ internal sealed class Connection<TItem, TNode>(
                 Expression.Bind(typeof(Row<TItem, TNode>).GetProperty(nameof(Row<TItem, TNode>.NodeId))!, ExpressionRebinder.Inline(id, row)),
                 keys),
             row);
-        return new QueryPlan(sort, filter, after, before, outside, projection, nested);
+        return new QueryPlan(sort, signature, filter, after, before, outside, projection, nested);
     }
 
     private static LambdaExpression Not(LambdaExpression predicate) =>
@@ -204,7 +206,7 @@ internal sealed class Connection<TItem, TNode>(
         if (request.Backward) rows.Reverse();
         var trimmed = request.KeepLast is { } keep && rows.Count > keep;
         if (trimmed) rows.RemoveRange(0, rows.Count - request.KeepLast!.Value);
-        var edges = rows.Select(r => new Edge(Cursor.Encode(plan.Order.Signature, r.Keys), r.Node!, r.Item!)).ToList();
+        var edges = rows.Select(r => new Edge(Cursor.Encode(plan.Signature, r.Keys), r.Node!, r.Item!)).ToList();
         var info = new PageInfo(
             HasNextPage: request.Backward ? outside : more,
             HasPreviousPage: request.Backward ? more : outside || trimmed,
@@ -215,6 +217,7 @@ internal sealed class Connection<TItem, TNode>(
 
     private sealed record QueryPlan(
         SortOrder Order,
+        string Signature,
         LambdaExpression? Filter,
         LambdaExpression? After,
         LambdaExpression? Before,

@@ -9,6 +9,9 @@ namespace RlhfGraph.Schema.Querying.Paging;
 /// </summary>
 internal sealed record PageRequest(int Size, bool Backward, string? After, string? Before, bool WantsTotalCount, bool WantsHasPrevious, bool WantsHasNext, int? KeepLast = null)
 {
+    /// <summary>The field this page is of (Type.field), part of every cursor so one from another list is refused.</summary>
+    public string Field { get; init; } = "";
+
     public static PageRequest From(IResolveFieldContext context, PagingOptions options)
     {
         var first = context.GetArgument<int?>("first");
@@ -32,7 +35,10 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
             selection.Has("totalCount"),
             pageInfo.Has("hasPreviousPage"),
             pageInfo.Has("hasNextPage"),
-            first is not null ? last : null);
+            first is not null ? last : null)
+        {
+            Field = $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
+        };
     }
 
     /// <summary>Part of a batch key: requests that differ here need different SQL.</summary>

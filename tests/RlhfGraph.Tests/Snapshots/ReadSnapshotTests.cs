@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Snapshots;
+
+/// <summary>
+/// Every statement of one request reads one snapshot: a reader looping while imports replace part of the graph
+/// again and again sees each import whole or not at all, and never an error (before, a nested list read its link
+/// rows and its nodes in two statements and failed with KEY_NOT_FOUND when an import committed in between).
+/// </summary>
+public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) : DatabaseTests(api)
+{
+    // Nested lists at three levels, each a link read and a node read, plus a count: five chances to see a torn graph.
+    private const string Reader = """
+        { papers(first: 20, order: [{ title: ASC }]) { totalCount nodes { title authors(first: 5) { totalCount nodes { name } } codebases { nodes { url } } datasets { nodes { name } } } } }
+        """;
+
+    [Fact]
+    public async Task AReaderLoopingThroughRepeatedImportsSeesNoErrorAndOnlyWholeImports()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        using var smaller = SmallerSeed();
+        var importer = database.CreateImporter();
+        await importer.ImportAsync(smaller.Directory);
+        var smallerCount = await CountAsync(database);
+        await importer.ImportAsync(TestDatabase.SeedDirectory);
+        var fullCount = await CountAsync(database);
+        Assert.NotEqual(smallerCount, fullCount);
+
+        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionString));
+        using var client = host.CreateClient();
+        using var imports = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var importing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 6; i++) await importer.ImportAsync(i % 2 == 0 ? smaller.Directory : TestDatabase.SeedDirectory, cancellationToken: imports.Token);
+        });
+
+        var requests = 0;
+        var totals = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        async Task ReadAsync()
+        {
+            while (!importing.IsCompleted && Volatile.Read(ref requests) < 5_000)
+            {
+                using var request = ApiFactory.GraphQLRequest(Reader);
+                var response = await api.SendAsync(request, client);
+                if (response.Errors is not null || response.Status != 200)
+                    failures.Enqueue($"{response.Status} {response.Body.ToJsonString()[..Math.Min(800, response.Body.ToJsonString().Length)]}");
+                else totals.TryAdd((int)response.Data["papers"]!["totalCount"]!, 0);
+                Interlocked.Increment(ref requests);
+            }
+        }
+
+        await Task.WhenAll(ReadAsync(), ReadAsync(), ReadAsync(), ReadAsync());
+        await importing;
+
+        Assert.Empty(failures);
+        Assert.True(requests >= 20, $"only {requests} requests ran while importing");
+        Assert.Subset(new HashSet<int> { smallerCount, fullCount }, totals.Keys.ToHashSet());
+    }
+
+    [Fact]
+    public async Task AnImportCommittedBetweenTwoStatementsOfARequestIsNotSeenByIt()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        using var smaller = SmallerSeed();
+        var importer = database.CreateImporter();
+        await importer.ImportAsync(TestDatabase.SeedDirectory);
+        var fullCount = await CountAsync(database);
+        // The request's second unit of work starts only after an import that drops a list has committed.
+        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory));
+        await using var host = api.WithWebHostBuilder(b => b
+            .UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionString)
+            .ConfigureServices(s => s.AddSingleton<RlhfGraph.Schema.Execution.IReadObserver>(observer)));
+        using var client = host.CreateClient();
+
+        using var request = ApiFactory.GraphQLRequest("{ a: papers(first: 1) { totalCount } b: papers(first: 2) { totalCount } }");
+        var response = (await api.SendAsync(request, client)).ShouldSucceed();
+
+        Assert.True(observer.Imported);
+        Assert.NotEqual(fullCount, await CountAsync(database));
+        Assert.Equal(fullCount, (int)response.Data["a"]!["totalCount"]!);
+        Assert.Equal(fullCount, (int)response.Data["b"]!["totalCount"]!);
+    }
+
+    private static SeedCopy SmallerSeed()
+    {
+        var smaller = new SeedCopy();
+        var sources = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(File.ReadAllText(smaller.PathOf("sources.json")))!;
+        var dropped = sources.Single(s => s["name"] == "awesome-rlhf-opendilab-2023");
+        File.Delete(smaller.PathOf(dropped["file"]));
+        File.WriteAllText(smaller.PathOf("sources.json"), JsonSerializer.Serialize(sources.Where(s => s != dropped)));
+        return smaller;
+    }
+
+    private sealed class ImportBeforeSecondWork(Func<Task> import) : RlhfGraph.Schema.Execution.IReadObserver
+    {
+        private int _calls;
+
+        public bool Imported { get; private set; }
+
+        public async Task ObserveAsync<T>(Func<RlhfGraph.Persistence.RlhfGraphDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) != 2) return;
+            await import();
+            Imported = true;
+        }
+    }
+
+    private static async Task<int> CountAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.Papers.CountAsync();
+    }
+}
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqliteReadSnapshotTests(SqliteApiFactory api, SqliteEngine engine) : ReadSnapshotTests(api, engine);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerReadSnapshotTests(SqlServerApiFactory api, SqlServerEngine engine) : ReadSnapshotTests(api, engine);
