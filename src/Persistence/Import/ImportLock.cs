@@ -23,6 +23,17 @@ internal static class ImportLock
 
     public const string Refusal = "another import into this database is still running; nothing was written. Run seed again when it has finished";
 
+    /// <summary>
+    /// Lets this import's commands wait as long as <paramref name="wait"/> for the other import: SQLite's busy timeout
+    /// (the connection's default, which BEGIN IMMEDIATE uses) and the command timeout that bounds sp_getapplock's wait.
+    /// </summary>
+    public static void WaitUpTo(RlhfGraphDbContext db, TimeSpan wait)
+    {
+        var seconds = Math.Max(db.Database.GetCommandTimeout() ?? 0, (int)Math.Ceiling(wait.TotalSeconds));
+        db.Database.SetCommandTimeout(seconds);
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite) sqlite.DefaultTimeout = seconds;
+    }
+
     public static async Task AcquireAsync(RlhfGraphDbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlServer()) return;

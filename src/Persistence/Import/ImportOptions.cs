@@ -11,4 +11,11 @@ public sealed record ImportOptions
     /// and importing it would delete hundreds of rows the list still means to hold.
     /// </summary>
     public bool AllowShrink { get; init; }
+
+    /// <summary>
+    /// How long an import waits for another import into the same database to finish before it gives up, written
+    /// nothing and says so. Longer than the command timeout on purpose: that one keeps API reads from hanging on a
+    /// locked file (3 s on SQLite), while a second `seed` should simply take its turn behind an import that takes a while.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
 }

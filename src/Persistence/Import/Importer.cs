@@ -47,6 +47,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         {
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            ImportLock.WaitUpTo(db, options.LockWait);
             var strategy = db.Database.CreateExecutionStrategy();
             var writer = await strategy.ExecuteAsync(async ct =>
             {

@@ -22,13 +22,13 @@ public sealed class SqliteImportLockTests
         await using var holder = new SqliteConnection(database.ConnectionString);
         await holder.OpenAsync(TestContext.Current.CancellationToken);
         await using var held = (SqliteTransaction)await holder.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        // A one-second busy timeout, so the refusal comes quickly.
+        // A one-second wait, so the refusal comes quickly.
         var impatient = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1 }.ToString();
         var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
         DatabaseProviders.ConfigureSqlite(builder, impatient, new DatabaseOptions { CommandTimeoutSeconds = 1 });
         var importer = new Importer(new Contexts(builder.Options), NullLogger<Importer>.Instance);
 
-        var error = await Assert.ThrowsAsync<ImportException>(() => importer.ImportAsync(TestDatabase.SeedDirectory));
+        var error = await Assert.ThrowsAsync<ImportException>(() => importer.ImportAsync(TestDatabase.SeedDirectory, new ImportOptions { LockWait = TimeSpan.FromSeconds(1) }));
 
         Assert.StartsWith("another import into this database is still running; nothing was written", error.Message, StringComparison.Ordinal);
         await held.RollbackAsync(TestContext.Current.CancellationToken);
