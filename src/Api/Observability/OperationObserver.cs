@@ -10,14 +10,14 @@ namespace RlhfGraph.Api.Observability;
 /// HotChocolate's and the OpenTelemetry GraphQL conventions ("query Name") with the operation's name, type, cost and
 /// statement count; the duration, cost and error metrics; and the outcome on the HTTP request for caching and rate limits.
 /// </summary>
-internal sealed class OperationObserver(IHttpContextAccessor http) : IConfigureExecution
+internal sealed class OperationObserver(IHttpContextAccessor http, StatementCounter counter) : IConfigureExecution
 {
     public float SortOrder => 10;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         using var activity = GraphQLTelemetry.Source.StartActivity("graphql.operation");
-        var statements = StatementCounter.Begin();
+        var statements = counter.Begin();
         var clock = Stopwatch.StartNew();
         var result = await next(options).ConfigureAwait(false);
         clock.Stop();

@@ -11,7 +11,7 @@ namespace RlhfGraph.Api.Observability;
 /// </summary>
 internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private static readonly AsyncLocal<StrongBox> Current = new();
+    private readonly AsyncLocal<StrongBox> _current = new();
 
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
@@ -19,7 +19,7 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
     public StatementCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
     /// <summary>Starts counting for the operation running in this async flow; read <see cref="StrongBox.Value"/> when it ends.</summary>
-    public static StrongBox Begin() => Current.Value = new StrongBox();
+    public StrongBox Begin() => _current.Value = new StrongBox();
 
     public void OnNext(DiagnosticListener value)
     {
@@ -29,7 +29,7 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (Current.Value is { } box) Interlocked.Increment(ref box.Value);
+        if (_current.Value is { } box) Interlocked.Increment(ref box.Value);
     }
 
     public void OnCompleted()

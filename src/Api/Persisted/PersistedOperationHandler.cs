@@ -24,6 +24,9 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
 
     private readonly MemoryCache _registered = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.AutomaticCacheSize) });
 
+    /// <summary>Registered (automatic) documents held now; at most <see cref="PersistedOperationsOptions.AutomaticCacheSize"/>.</summary>
+    internal int RegisteredCount => _registered.Count;
+
     /// <summary>Before the document cache (200), which looks documents up by their text.</summary>
     public float SortOrder => 150;
 
