@@ -11,6 +11,8 @@ namespace RlhfGraph.Api.Observability;
 /// </summary>
 internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    private static readonly string CommandExecuting = RelationalEventId.CommandExecuting.Name!;
+
     private readonly AsyncLocal<StrongBox> _current = new();
 
     private readonly IDisposable _subscription;
@@ -24,12 +26,13 @@ internal sealed class StatementCounter : IObserver<DiagnosticListener>, IObserve
     public void OnNext(DiagnosticListener value)
     {
         if (value.Name != DbLoggerCategory.Name) return;
-        lock (_listeners) _listeners.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
+        lock (_listeners) _listeners.Add(value.Subscribe(this, name => name == CommandExecuting));
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (_current.Value is { } box) Interlocked.Increment(ref box.Value);
+        // Another subscriber (OpenTelemetry's EF instrumentation) enables every event, and a listener writes each to all its observers.
+        if (value.Key == CommandExecuting && _current.Value is { } box) Interlocked.Increment(ref box.Value);
     }
 
     public void OnCompleted()

@@ -57,7 +57,7 @@ public sealed class RateLimitTests(SqliteApiFactory api, ITestOutputHelper outpu
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? throttled = null;
         var last = "";
-        for (var i = 0; i < 20 && throttled is null; i++)
+        for (var i = 0; i < 50 && throttled is null; i++)
         {
             var response = await PostAsync(client, "greedy");
             statuses.Add(response.StatusCode);
