@@ -8,7 +8,9 @@ namespace RlhfGraph.Api.Observability;
 /// </summary>
 internal static class OperationCost
 {
-    /// <summary>The cost the analyzer left in the request's UserContext, or null when it did not run (the document was refused first).</summary>
-    public static double? Of(IDictionary<string, object?> userContext) =>
-        userContext.TryGetValue(QueryCost.UserContextKey, out var value) && value is QueryCost.Cost cost ? cost.Requested : null;
+    /// <summary>
+    /// The operation's field cost (HotChocolate's measure of work, what GitHub-style budgets count), as validation left it
+    /// in the request's UserContext; null when validation stopped before computing it.
+    /// </summary>
+    public static double? Of(IDictionary<string, object?> userContext) => QueryCost.Of(userContext)?.FieldCost;
 }

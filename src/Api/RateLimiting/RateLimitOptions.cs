@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Cost points one client may spend per window; the README's queries cost 16–283, a dashboard page about 100.</summary>
+    /// <summary>Field-cost points one client may spend per window; one operation costs at most Limits:MaxFieldCost.</summary>
     public int Budget { get; set; } = 1_000_000;
 
     /// <summary>A fixed window starting at the client's first request, like GitHub's hour.</summary>

@@ -36,7 +36,7 @@ public sealed class RateLimitTests(SqliteApiFactory api, ITestOutputHelper outpu
         await using var factory = WithBudget(1000);
         using var client = factory.CreateClient();
         using var first = await PostAsync(client, "a");
-        var cost = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["extensions"]!["cost"]!["requested"]!.GetValue<double>();
+        var cost = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["extensions"]!["operationCost"]!["fieldCost"]!.GetValue<double>();
         using var second = await PostAsync(client, "a");
         using var refused = await PostAsync(client, "a", "{ papers(");
         using var ide = await client.GetAsync("/graphql?sdl");
