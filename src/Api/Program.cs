@@ -2,6 +2,7 @@ using RlhfGraph.Api.Cli;
 using RlhfGraph.Api.Dashboard;
 using RlhfGraph.Api.Health;
 using RlhfGraph.Api.Http;
+using RlhfGraph.Api.Production;
 using RlhfGraph.Persistence;
 using RlhfGraph.Schema;
 
@@ -16,15 +17,17 @@ builder.AddGraphQLSchema();
 // GraphQL over HTTP: CORS for configured dashboard origins.
 builder.AddGraphQLEndpoint();
 
-// Liveness and readiness probes.
+// Liveness and readiness probes; persisted operations, GET caching, cost rate limits, compression, OpenTelemetry.
 builder.AddHealth();
+builder.AddProductionFeatures();
 
 var app = builder.Build();
 
 // /health (process up) and /health/ready (database reachable).
 app.MapHealth();
 
-// GraphQL over HTTP at /graphql, the schema at /graphql?sdl, Banana Cake Pop for browsers.
+// Compression, rate limits and ETags in front of GraphQL over HTTP at /graphql (SDL at ?sdl, Banana Cake Pop for browsers).
+app.UseProductionFeatures();
 app.MapGraphQLEndpoint();
 
 // A sample dashboard at /dashboard/ that queries /graphql like a third-party client.

@@ -58,6 +58,9 @@ public abstract class RlhfGraphDbContext : DbContext
 
     public DbSet<Mention> Mentions => Set<Mention>();
 
+    /// <summary>One row: which import the data comes from (see <see cref="DataVersion"/>).</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     /// <summary>Folded text of every searchable thing; read through <see cref="Search"/>.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 

@@ -19,10 +19,13 @@ namespace RlhfGraph.Benchmarks;
 internal sealed class BenchmarkServer : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public BenchmarkServer(SqliteFile database)
+    /// <summary><paramref name="settings"/> override the API's configuration (e.g. RateLimits:Budget).</summary>
+    public BenchmarkServer(SqliteFile database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = database.ConnectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         // WebApplicationFactory finds the API's content root from a manifest only test projects get; say where it is.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RLHFGRAPH_API", ApiDirectory());
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -71,6 +74,9 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:RlhfGraph", _connectionString);
         builder.UseSetting("Database:InitializeOnStartup", "false");
+        // One loopback client drives every benchmark; its cost budget must not be what is measured.
+        builder.UseSetting("RateLimits:Budget", "2000000000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {

@@ -16,6 +16,7 @@ internal static class EntryPoint
             OverheadCommand.Create(),
             PeerCommand.Create(),
             MicroCommand.Create(),
+            ProductionCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -37,6 +37,7 @@ internal static class CommandLineExtensions
         var export = new Command("export", "Write the live schema as SDL, the file front-end code generators read.") { output };
         export.SetAction((result, ct) => ExportSchemaAsync(app, result.GetValue(output), ct));
         root.Subcommands.Add(new Command("schema", "Schema tools.") { export });
+        root.Subcommands.Add(PersistedDocumentsCommand.Create(app));
 
         // ASP.NET's own "--key value" configuration switches (e.g. --urls) are not ours to reject.
         root.TreatUnmatchedTokensAsErrors = false;

@@ -19,6 +19,20 @@ internal static class DashboardPage
         ["dashboard.css"] = "text/css; charset=utf-8",
     };
 
+    /// <summary>The dashboard's operations (Operations/*.graphql, embedded) by name → document id; the page sends ids only, from the trusted folder.</summary>
+    internal static readonly Lazy<SortedDictionary<string, string>> Operations = new(() =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var operations = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Dashboard/Operations/", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            operations[System.IO.Path.GetFileNameWithoutExtension(resource)] = Persisted.DocumentHash.Of(reader.ReadToEnd());
+        }
+
+        return operations;
+    });
+
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapGet($"{Path}/{{file?}}", async (HttpContext context, string? file) =>
@@ -26,6 +40,12 @@ internal static class DashboardPage
             // Its files load relative to the page, so the page lives at /dashboard/ (routing treats both paths as one).
             if (file is null && !context.Request.Path.Value!.EndsWith('/')) return Results.Redirect($"{context.Request.PathBase}{Path}/");
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;
+            if (name == "operations.json")
+            {
+                context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+                return Results.Json(Operations.Value);
+            }
+
             if (!Files.TryGetValue(name, out var contentType)) return Results.NotFound();
             var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Dashboard/{name}")
                 ?? throw new InvalidOperationException($"Dashboard/{name} is not embedded in the API assembly.");

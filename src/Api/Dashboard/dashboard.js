@@ -4,12 +4,14 @@
 const endpoint = new URL('../graphql', document.baseURI).pathname;
 const svgNs = 'http://www.w3.org/2000/svg';
 
-async function graphql(query, variables) {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
+// The page sends only the ids of its persisted operations (Operations/*.graphql, in the server's trusted folder),
+// over GET, so the browser revalidates answers with their ETags and gets 304 until the next import.
+let operationIds;
+async function graphql(operation, variables) {
+  operationIds ??= await (await fetch('operations.json')).json();
+  const params = new URLSearchParams({ id: operationIds[operation] });
+  if (variables) params.set('variables', JSON.stringify(variables));
+  const response = await fetch(`${endpoint}?${params}`, { headers: { Accept: 'application/graphql-response+json' } });
   const body = await response.json();
   if (body.errors) throw new Error(body.errors.map(e => e.message).join('; '));
   return body.data;
@@ -70,9 +72,7 @@ function drawBars(listId, buckets, onClick) {
 
 // An author's co-authors as a star: the author in the middle, co-authors around, line width = shared papers.
 async function showCoauthors(authorId) {
-  const data = await graphql(`query ($id: ID!) {
-    node(id: $id) { ... on Author { id name coauthors(first: 12) { edges { sharedPapers node { id name } } } } }
-  }`, { id: authorId });
+  const data = await graphql('DashboardCoauthors', { id: authorId });
   const author = data.node;
   if (!author) return;
   document.getElementById('coauthor-name').textContent = author.name;
@@ -105,13 +105,11 @@ function describe(node) {
   }
 }
 
-const resultFields = `__typename ... on Paper { title year } ... on Author { id name } ... on Codebase { name url } ... on Dataset { name }`;
-
 async function runSearch(text) {
   document.getElementById('suggestions').replaceChildren();
   const results = document.getElementById('results');
   if (!text.trim()) { results.replaceChildren(); return; }
-  const data = await graphql(`query ($q: String!) { search(query: $q, first: 10) { totalCount edges { score node { ${resultFields} } } } }`, { q: text });
+  const data = await graphql('DashboardSearch', { q: text });
   results.replaceChildren(...data.search.edges.map(edge => {
     const item = html('li', { class: 'result' });
     item.appendChild(html('span', { class: 'kind' }, edge.node.__typename));
@@ -129,7 +127,7 @@ function suggest(text) {
   pending = setTimeout(async () => {
     const list = document.getElementById('suggestions');
     if (!text.trim()) { list.replaceChildren(); return; }
-    const data = await graphql('query ($p: String!) { autocomplete(prefix: $p, first: 8) { type label } }', { p: text });
+    const data = await graphql('DashboardAutocomplete', { p: text });
     list.replaceChildren(...data.autocomplete.map(s => {
       const item = html('li', { role: 'option' });
       item.appendChild(html('span', { class: 'kind' }, s.type));
@@ -141,14 +139,7 @@ function suggest(text) {
 }
 
 async function main() {
-  const data = await graphql(`{
-    stats {
-      paperCount
-      papersPerYear(order: KEY_ASC) { key count }
-      papersPerKeyword(first: 12) { key count }
-      topAuthors(first: 10) { key count id }
-    }
-  }`);
+  const data = await graphql('DashboardStats');
   drawYears(data.stats.papersPerYear, data.stats.paperCount);
   drawBars('keywords', data.stats.papersPerKeyword);
   drawBars('authors', data.stats.topAuthors, bucket => showCoauthors(bucket.id));

@@ -8,6 +8,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Api.Ide;
+using RlhfGraph.Api.Persisted;
 using RlhfGraph.Schema.Faults;
 using RlhfGraph.Schema.Limits;
 
@@ -95,8 +96,8 @@ internal static class GraphQLEndpoint
             return;
         }
 
-        // Length and token count are checked on the text, so an oversized document is never parsed.
-        if (DocumentText.Check(graphQLRequest!.Query!, limits) is { } refused)
+        // Length and token count are checked on the text, so an oversized document is never parsed (a persisted one is known).
+        if (graphQLRequest!.Query is not null && DocumentText.Check(graphQLRequest.Query, limits) is { } refused)
         {
             await GraphQLError.WriteAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message, mediaType).ConfigureAwait(false);
             return;
@@ -117,6 +118,7 @@ internal static class GraphQLEndpoint
             result = await executer.ExecuteAsync(options =>
             {
                 options.Query = graphQLRequest.Query;
+                options.DocumentId = graphQLRequest.DocumentId;
                 options.OperationName = graphQLRequest.OperationName;
                 options.Variables = graphQLRequest.Variables;
                 options.Extensions = graphQLRequest.Extensions;
@@ -187,17 +189,19 @@ internal static class GraphQLEndpoint
     private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
     {
         var query = request.Query["query"].ToString();
-        if (string.IsNullOrWhiteSpace(query))
-            return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.MissingQuery, "The request has no query: pass ?query=… (or POST a JSON body)."));
         try
         {
-            return (new GraphQLRequest
+            var parsed = new GraphQLRequest
             {
-                Query = query,
+                Query = NullIfEmpty(query),
+                DocumentId = NullIfEmpty(request.Query["documentId"].ToString()) ?? NullIfEmpty(request.Query["id"].ToString()),
                 OperationName = NullIfEmpty(request.Query["operationName"].ToString()),
                 Variables = NullIfEmpty(request.Query["variables"].ToString()) is { } v ? serializer.Deserialize<Inputs>(v) : null,
                 Extensions = NullIfEmpty(request.Query["extensions"].ToString()) is { } e ? serializer.Deserialize<Inputs>(e) : null,
-            }, null);
+            };
+            if (string.IsNullOrWhiteSpace(query) && !PersistedRequest.Identifies(parsed))
+                return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.MissingQuery, "The request has no query: pass ?query=… or a persisted document's ?id=… (or POST a JSON body)."));
+            return (parsed, null);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
@@ -237,7 +241,9 @@ internal static class GraphQLEndpoint
                 "The body is not a GraphQL request: expected a JSON object with query, and optionally operationName, variables and extensions (each key once)."));
         }
 
-        if (body is null || string.IsNullOrWhiteSpace(body.Query))
+        if (body is not null && body.DocumentId is null && PersistedRequest.HotChocolateId(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { Length: > 0 } id)
+            body.DocumentId = id;
+        if (body is null || (string.IsNullOrWhiteSpace(body.Query) && !PersistedRequest.Identifies(body)))
             return (null, new RequestError(StatusCodes.Status400BadRequest, GraphQLError.MissingQuery, "The request has no query."));
         return (body, null);
     }
@@ -258,9 +264,10 @@ internal static class GraphQLEndpoint
 
     private static bool IsMutation(GraphQLRequest request)
     {
+        if (request.Query is null) return false;  // persisted documents are queries (the schema has no mutations)
         try
         {
-            var document = Parser.Parse(request.Query!);
+            var document = Parser.Parse(request.Query);
             var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
             var operation = request.OperationName is null
                 ? (operations.Count == 1 ? operations[0] : null)

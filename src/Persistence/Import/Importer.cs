@@ -68,6 +68,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         await db.Search.RebuildAsync(db, ct).ConfigureAwait(false);
                     }
 
+                    // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).
+                    if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0)
+                    {
+                        await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId)
+                            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct).ConfigureAwait(false);
+                    }
+
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                 }
 

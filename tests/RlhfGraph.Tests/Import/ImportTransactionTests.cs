@@ -23,6 +23,32 @@ public abstract class ImportTransactionTests(DatabaseEngine engine) : DatabaseTe
         Assert.Equal(before, await database.SnapshotAsync());
     }
 
+    [Fact]
+    public async Task TheDataVersionGoesUpOnceForEachImportThatChangedSomethingAndNeverOtherwise()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        async Task<long> VersionAsync()
+        {
+            await using var db = database.CreateContext();
+            return await db.DataVersions.Select(v => v.Version).SingleAsync();
+        }
+
+        Assert.Equal(0, await VersionAsync());
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        Assert.Equal(1, await VersionAsync());
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        Assert.Equal(1, await VersionAsync());
+
+        using var seed = new SeedCopy();
+        seed.Replace("awesome-rlhf-opendilab-2023.md", "  - Env: Atari, MuJoCo", "  - Env: Atari, MuJoCo, Procgen");
+        var failing = database.CreateImporter(new FailOnNthWrite(2));
+        await Assert.ThrowsAnyAsync<Exception>(() => failing.ImportAsync(seed.Directory));
+        Assert.Equal(1, await VersionAsync());
+
+        await database.CreateImporter().ImportAsync(seed.Directory);
+        Assert.Equal(2, await VersionAsync());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

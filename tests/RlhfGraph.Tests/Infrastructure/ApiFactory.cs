@@ -36,6 +36,8 @@ public abstract class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:RlhfGraph", Database.ConnectionString);
         builder.UseSetting("Database:InitializeOnStartup", "false");
+        // Rate limits stay on but out of reach: the whole suite is one client; RateLimitTests set small budgets.
+        builder.UseSetting("RateLimits:Budget", "2000000000");
         builder.ConfigureServices(services => Database.AddInterceptor(services, Commands));
     }
 

@@ -215,6 +215,26 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.ToTable("CodebaseKeywords");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")

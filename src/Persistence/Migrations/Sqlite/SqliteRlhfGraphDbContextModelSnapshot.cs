@@ -204,6 +204,26 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.ToTable("CodebaseKeywords");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,56 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using RlhfGraph.Api.Observability;
+
+namespace RlhfGraph.Api.RateLimiting;
+
+/// <summary>
+/// Charges an operation's estimated cost to its client between validation (which computes the cost) and execution,
+/// so an operation the budget cannot pay for runs no SQL. Operations refused earlier (invalid, over the limits)
+/// cost nothing.
+/// </summary>
+internal sealed class CostCharger(CostRateLimits limits, IHttpContextAccessor http) : IConfigureExecution
+{
+    public const string Code = "RATE_LIMITED";
+
+    public float SortOrder => 160;
+
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        if (http.HttpContext is { } context && context.Items[RateLimitMiddleware.ClientKey] is string client)
+            options.Listeners.Add(new Listener(limits, client, context.Features.Get<GraphQLOperationFeature>()));
+        return next(options);
+    }
+
+    private sealed class Listener(CostRateLimits limits, string client, GraphQLOperationFeature? feature) : DocumentExecutionListenerBase
+    {
+        public override Task BeforeExecutionAsync(IExecutionContext context)
+        {
+            var cost = OperationCost.Of(context.UserContext) ?? 1;
+            var points = (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
+            using var lease = limits.Acquire(client, points);
+            if (lease.IsAcquired || !CostWindowState.TryRead(lease, out var state)) return Task.CompletedTask;
+            if (feature is not null) feature.ThrottledFor = state.RetryAfter;
+            throw new RateLimitedError(points > state.Limit
+                ? $"This operation costs {points:N0} points, more than the whole budget of {state.Limit:N0} per window; ask for less."
+                : $"This operation costs {points:N0} points and {state.Remaining:N0} of {state.Limit:N0} are left; the budget resets at {state.ResetsAt:yyyy-MM-ddTHH:mm:ssZ} (in {Math.Ceiling(state.RetryAfter!.Value.TotalSeconds):0} s).",
+                points, state);
+        }
+    }
+}
+
+/// <summary>Over budget: answered as a GraphQL error with what is left and when it resets; the HTTP status is 429.</summary>
+internal sealed class RateLimitedError : ExecutionError
+{
+    public RateLimitedError(string message, int cost, CostWindowState state)
+        : base(message)
+    {
+        Code = CostCharger.Code;
+        Extensions ??= new Dictionary<string, object?>();
+        Extensions["cost"] = cost;
+        Extensions["remaining"] = state.Remaining;
+        Extensions["limit"] = state.Limit;
+        Extensions["resetAt"] = state.ResetsAt.ToUnixTimeSeconds();
+    }
+}
