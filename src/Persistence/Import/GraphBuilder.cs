@@ -69,12 +69,14 @@ internal sealed class GraphBuilder
     private void Classify(IReadOnlyList<(Source Source, ParsedList List)> lists)
     {
         var order = 0;
+        var glued = new GluedAlias(lists.SelectMany(l => l.List.Items));
         foreach (var (source, list) in lists)
         {
             _graph.Sources.Add(source);
             _files[source.Name] = source.FileName;
-            foreach (var item in list.Items)
+            foreach (var written in list.Items)
             {
+                var item = glued.SplitOff(written);
                 var sourced = new SourcedItem(source.Name, item, order++);
                 switch (item.SectionKind)
                 {

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Persistence.Import;
 
 /// <summary>
 /// Makes the database hold exactly the <see cref="ImportGraph"/>: rows matched by natural key are
-/// updated in place (so ids never change), new ones inserted, vanished ones deleted. Unchanged rows
+/// updated in place (so ids never change), new ones inserted, vanished ones deleted (and their ids remembered, so a
+/// row that comes back gets its old id). Unchanged rows
 /// are not written at all, which is what makes a second import of the same lists a no-op.
 /// </summary>
 internal sealed class GraphWriter(RlhfGraphDbContext db)
@@ -70,15 +74,25 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         links.GroupBy(l => (l.PaperKey, l.CodebaseKey))
             .Select(g => g.OrderBy(l => l.Relation switch { CodeRelation.Official => 0, CodeRelation.ThirdParty => 1, _ => 2 }).First());
 
+    /// <summary>
+    /// Syncs one entity table by natural key. A row that leaves is retired (its key and id written to RetiredKeys in the
+    /// same transaction); a row whose key is retired comes back with its old id, so global ids survive a leave-and-return.
+    /// </summary>
     private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf, CancellationToken ct)
         where T : class
     {
+        var entityType = db.Model.FindEntityType(typeof(T))!;
+        var kind = entityType.ClrType.Name;
+        var idProperty = entityType.FindProperty("Id")!.GetGetter();
         var existing = (await set.ToListAsync(ct).ConfigureAwait(false)).ToDictionary(keyOf, StringComparer.Ordinal);
+        var retired = (await db.RetiredKeys.Where(r => r.Kind == kind).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(r => r.Key, StringComparer.Ordinal);
         var kept = new List<T>(desired.Count);
         var added = new List<T>();
+        var returning = new List<T>();
         foreach (var wanted in desired)
         {
-            if (existing.Remove(keyOf(wanted), out var current))
+            var key = keyOf(wanted);
+            if (existing.Remove(key, out var current))
             {
                 var entry = db.Entry(current);
                 var id = entry.Property("Id");
@@ -86,6 +100,14 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
                 entry.CurrentValues.SetValues(wanted);
                 db.Entry(wanted).State = EntityState.Detached;
                 kept.Add(current);
+            }
+            else if (retired.Remove(key, out var old))
+            {
+                db.Entry(wanted).Property("Id").CurrentValue = old.EntityId;
+                db.Entry(wanted).State = EntityState.Detached;
+                db.RetiredKeys.Remove(old);
+                returning.Add(wanted);
+                kept.Add(wanted);
             }
             else
             {
@@ -95,9 +117,32 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         }
 
         set.RemoveRange(existing.Values);
+        db.RetiredKeys.AddRange(existing.Select(e => new RetiredKey { Kind = kind, Key = e.Key, EntityId = (int)idProperty.GetClrValue(e.Value)! }));
         await SaveAsync(set, added, ct).ConfigureAwait(false);
-        var idOf = db.Model.FindEntityType(typeof(T))!.FindProperty("Id")!.GetGetter();
-        return kept.ToDictionary(keyOf, e => (int)idOf.GetClrValue(e)!, StringComparer.Ordinal);
+        if (returning.Count > 0) await SaveReturningAsync(set, returning, ct).ConfigureAwait(false);
+        return kept.ToDictionary(keyOf, e => (int)idProperty.GetClrValue(e)!, StringComparer.Ordinal);
+    }
+
+    /// <summary>Inserts rows that carry their retired ids (after the deletes and fresh inserts, which SQL Server cannot mix with explicit ids).</summary>
+    private async Task SaveReturningAsync<T>(DbSet<T> set, List<T> returning, CancellationToken ct)
+        where T : class
+    {
+        _progress?.Report($"  {set.EntityType.GetTableName()}: {returning.Count} back under their old ids");
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(set.EntityType.GetTableName()!, set.EntityType.GetSchema());
+        await IdentityInsert.RunAsync(db, table, async () =>
+        {
+            if (_inserter.IsAvailable)
+            {
+                _inserter.Insert(returning, explicitKeys: true);
+            }
+            else
+            {
+                set.AddRange(returning);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+        }, ct).ConfigureAwait(false);
+        Inserted += returning.Count;
     }
 
     private async Task SyncLinksAsync<T, TKey>(DbSet<T> set, IEnumerable<T> desired, Func<T, TKey> keyOf, Action<T, T>? update, CancellationToken ct)
@@ -129,6 +174,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         db.ChangeTracker.DetectChanges();
         foreach (EntityEntry entry in db.ChangeTracker.Entries())
         {
+            // Retired keys are the importer's bookkeeping, not rows of the graph the report counts.
+            if (entry.Entity is RetiredKey) continue;
             switch (entry.State)
             {
                 case EntityState.Added: Inserted++; break;

@@ -22,15 +22,18 @@ internal sealed class RowInserter(RlhfGraphDbContext db)
     public bool IsAvailable { get; } = db.Database.IsSqlite()
         && db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Any(i => i is IDbCommandInterceptor) != true;
 
-    /// <summary>Inserts <paramref name="rows"/> in the current transaction and writes generated ids back onto them.</summary>
-    public void Insert<T>(IReadOnlyList<T> rows)
+    /// <summary>
+    /// Inserts <paramref name="rows"/> in the current transaction and writes generated ids back onto them, or, with
+    /// <paramref name="explicitKeys"/>, inserts the ids the rows already carry (SQLite takes them as they are).
+    /// </summary>
+    public void Insert<T>(IReadOnlyList<T> rows, bool explicitKeys = false)
         where T : class
     {
         if (rows.Count == 0) return;
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var generated = entityType.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } identity] ? identity : null;
+        var generated = !explicitKeys && entityType.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } identity] ? identity : null;
         var columns = entityType.GetProperties().Where(p => p != generated).ToList();
 
         var connection = db.Database.GetDbConnection();

@@ -64,6 +64,19 @@ public abstract class WholeCorpusImportTests(SeededDatabase fixture) : DatabaseT
     }
 
     [Fact]
+    public async Task TheFlattenedInstructGptWithItsGluedAliasIsAMentionOfThePaperNotAPaperOfItsOwn()
+    {
+        // 003:1 "… - Training language models to follow instructions with human feedback InstructGPT - Long Ouyang, Jeff Wu, Xu Jiang, et al. - Keyword: …"
+        // 001:164 gives the alias: "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155) (InstructGPT)"
+        // Title similarity alone already merged the two; GluedAlias (NormalizationRuleTests) makes the titles equal, and this keeps the merge.
+        var paper = await PaperAsync(arxivId: "2203.02155");
+        await using var db = fixture.Database.CreateContext();
+
+        Assert.Contains("awesome-rlhf-opendilab-2025", paper.Mentions.Select(m => m.Source!.Name));
+        Assert.False(await db.Papers.AnyAsync(p => p.Title.EndsWith("human feedback InstructGPT")));
+    }
+
+    [Fact]
     public async Task InstructGptHasItsAliasOfficialCodeAndDatasets()
     {
         // 001:164 "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155) (InstructGPT)"

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using RlhfGraph.Persistence.Providers;
@@ -12,8 +14,8 @@ namespace RlhfGraph.Tests.Providers;
 /// SQL Server kept honest without a SQL Server: every T-SQL text the SQL Server path emits for the query catalog,
 /// the README's queries and every filter, sort and paging shape — captured by replaying each request's database
 /// work on a SQL Server context that never connects — plus the raw SQL (stats, related papers, search, the
-/// co-authorship view, the migrations' idempotent script) is parsed by Microsoft's own T-SQL parser (TSql160Parser,
-/// SQL Server 2022) with zero errors.
+/// co-authorship view, the migrations' idempotent script, the IDENTITY_INSERT that gives a returning entity its
+/// retired id) is parsed by Microsoft's own T-SQL parser (TSql160Parser, SQL Server 2022) with zero errors.
 /// </summary>
 [Collection(SqliteApiCollection.Name)]
 public sealed class TSqlParsingTests(SqliteApiFactory api)
@@ -80,6 +82,22 @@ public sealed class TSqlParsingTests(SqliteApiFactory api)
         fragment.Accept(executed);
         Assert.Contains(executed.Texts, t => t.Contains("CREATE VIEW Coauthorships", StringComparison.Ordinal));
         foreach (var text in executed.Texts) AssertParses(text);
+    }
+
+    [Fact]
+    public void TheIdentityInsertThatGivesARetiredIdBackParsesForEveryEntityTable()
+    {
+        using var db = new TSqlCapture().CreateContext();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.FindPrimaryKey() is not null))
+        {
+            var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+            var script = (TSqlScript)AssertParses($"{IdentityInsert.SqlServerOn(table)}\n{IdentityInsert.SqlServerOff(table)}");
+
+            var statements = script.Batches.SelectMany(b => b.Statements).ToList();
+            Assert.Equal(2, statements.Count);
+            Assert.All(statements, s => Assert.Equal(entity.GetTableName(), Assert.IsType<SetIdentityInsertStatement>(s).Table.BaseIdentifier.Value));
+        }
     }
 
     private static TSqlFragment AssertParses(string sql)

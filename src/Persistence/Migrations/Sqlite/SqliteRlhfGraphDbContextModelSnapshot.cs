@@ -524,6 +524,38 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.ToTable("PaperKeywords");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.RetiredKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EntityId")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RetiredKeys");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.SearchEntry", b =>
                 {
                     b.Property<int>("Id")

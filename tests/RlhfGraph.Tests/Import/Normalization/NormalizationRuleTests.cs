@@ -1,3 +1,4 @@
+using RlhfGraph.Persistence.Import.Formats;
 using RlhfGraph.Persistence.Import.Merging;
 using RlhfGraph.Persistence.Import.Normalization;
 
@@ -24,6 +25,25 @@ public sealed class NormalizationRuleTests
     [InlineData("")]
     [InlineData(null)]
     public void LinksThatAreNotArxivHaveNoArxivId(string? link) => Assert.Null(ArxivId.Parse(link));
+
+    [Theory]
+    // 003:1 "… - Training language models to follow instructions with human feedback InstructGPT - Long Ouyang, …", alias from 001:164
+    [InlineData("Training language models to follow instructions with human feedback InstructGPT", "awesome-rlhf-opendilab-2025", "Training language models to follow instructions with human feedback", "InstructGPT")]
+    // The same list giving the alias is no second opinion; a title merely ending in a word stays whole.
+    [InlineData("Training language models to follow instructions with human feedback InstructGPT", "awesome-rlhf-opendilab-2023", "Training language models to follow instructions with human feedback InstructGPT", null)]
+    [InlineData("Training language models to follow instructions with human feedback", "awesome-rlhf-opendilab-2025", "Training language models to follow instructions with human feedback", null)]
+    [InlineData("Training language models to follow instructions with human feedback GPT", "awesome-rlhf-opendilab-2025", "Training language models to follow instructions with human feedback GPT", null)]
+    public void AnAliasGluedToATitleIsSplitOffOnlyWhenAnotherListGivesIt(string title, string source, string expectedTitle, string? expectedAlias)
+    {
+        // 001:164 "- [Training language models to follow instructions with human feedback](https://arxiv.org/abs/2203.02155) (InstructGPT)"
+        var given = new ListItem { Source = "awesome-rlhf-opendilab-2023", Line = 164, Title = "Training language models to follow instructions with human feedback", Alias = "InstructGPT" };
+        var glued = new ListItem { Source = source, Line = 1, Title = title };
+
+        var split = new GluedAlias([given, glued]).SplitOff(glued);
+
+        Assert.Equal(expectedTitle, split.Title);
+        Assert.Equal(expectedAlias, split.Alias);
+    }
 
     [Theory]
     [InlineData("LLMs", "LLM")] // opendilab-newest:98 "Keyword: …, LLMs" and :243 "Keyword: Token-level Reward, LLM"
