@@ -105,6 +105,8 @@ internal static class PeerCommand
     {
         Console.WriteLine($"load before: {LoadAverage()}; {Environment.ProcessorCount} cores; temporary folder {folder}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // A corpus imported by an older build lacks the tables added since; our API would add them on start-up anyway.
+        await database.MigrateAsync();
         await using var cluster = await PostgresCluster.StartAsync(tools.PostgresBin!, Path.Combine(folder, "pg"), tools.HasStatStatements);
         var version = (await cluster.PsqlAsync("postgres", "SHOW server_version")).Trim();
         if (tools.HasStatStatements) await cluster.PsqlAsync("postgres", "CREATE EXTENSION pg_stat_statements");

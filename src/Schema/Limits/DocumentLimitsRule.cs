@@ -19,9 +19,6 @@ internal sealed class DocumentLimitsRule(IOptions<LimitsOptions> options) : Vali
     private static readonly HashSet<string> RecursiveIntrospectionFields = ["fields", "inputFields", "interfaces", "possibleTypes"];
     private const int MaxIntrospectionRecursion = 2;
 
-    /// <summary>UserContext key under which the depth is left for the cost report.</summary>
-    public const string DepthKey = "rlhfgraph.depth";
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var limits = options.Value;
@@ -45,7 +42,6 @@ internal sealed class DocumentLimitsRule(IOptions<LimitsOptions> options) : Vali
         {
             var expansion = new Expansion(context.Document);
             var (fields, recursion, depth) = expansion.Measure(operation.SelectionSet, introspecting: false);
-            context.UserContext[DepthKey] = depth;
             if (depth > limits.MaxDepth)
                 context.ReportError(new LimitError(LimitError.TooDeep, $"The query nests {depth} levels deep; at most {limits.MaxDepth} are allowed."));
             if (fields > limits.MaxFields)
