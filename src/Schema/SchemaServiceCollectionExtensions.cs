@@ -32,6 +32,7 @@ public static class SchemaServiceCollectionExtensions
         services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.SectionName));
         services.AddScoped<BatchScope>();
         services.AddScoped<ReadSession>();
+        services.AddScoped<Querying.Shaping.PrefetchedPages>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
         services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType(db => db.Papers));

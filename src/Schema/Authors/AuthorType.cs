@@ -44,9 +44,9 @@ internal sealed class AuthorType : ObjectGraphType<Author>, IEntityGraphType
                 .OrderBy(x => x.Name).Select(x => new Keyed<string>(x.AuthorId, x.Name)));
 
         this.ConnectionField<Author, PaperType>("papers", "Papers crediting this author, newest first unless `order` is given.")
-            .ResolvePages(PaperType.OfAuthor, a => a.Id, _ => a => a.Papers);
+            .ResolvePages(PaperType.OfAuthor, a => a.Id, a => a.Papers);
 
         this.ConnectionField<Author, AuthorType, AuthorCoauthorsEdgeType>("coauthors", "Authors who share at least one paper with this author, most shared papers first unless `order` is given; each edge says how many (`sharedPapers`).")
-            .ResolvePages(Coauthors, a => a.Id, _ => a => a.Coauthorships);
+            .ResolvePages(Coauthors, a => a.Id, a => a.Coauthorships);
     }
 }

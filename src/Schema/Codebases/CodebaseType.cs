@@ -45,13 +45,13 @@ internal sealed class CodebaseType : ObjectGraphType<Codebase>, IEntityGraphType
                 .OrderBy(l => l.Keyword!.Name).Select(l => new Keyed<string>(l.CodebaseId, l.Keyword!.Name)));
 
         this.ConnectionField<Codebase, PaperType>("papers", "Papers linking this codebase, newest first unless `order` is given.")
-            .ResolvePages(PaperType.OfCodebase, c => c.Id, _ => c => c.Papers);
+            .ResolvePages(PaperType.OfCodebase, c => c.Id, c => c.Papers);
 
         this.ConnectionField<Codebase, DatasetType>("datasets", "Datasets this codebase works with.")
-            .ResolvePages(DatasetType.OfCodebase, c => c.Id, _ => c => c.Datasets);
+            .ResolvePages(DatasetType.OfCodebase, c => c.Id, c => c.Datasets);
 
         this.ConnectionField<Codebase, AuthorType>("authors", "People a codebases section names for it, in the order listed.")
-            .ResolvePages(AuthorType.OfCodebase, c => c.Id, _ => c => c.Authors);
+            .ResolvePages(AuthorType.OfCodebase, c => c.Id, c => c.Authors);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this codebase (its own entry or a paper's code link): list, section and line.")

@@ -36,10 +36,10 @@ internal sealed class DatasetType : ObjectGraphType<Dataset>, IEntityGraphType
                 .OrderBy(a => a.Name).Select(a => new Keyed<string>(a.DatasetId, a.Name)));
 
         this.ConnectionField<Dataset, PaperType>("papers", "Papers using or introducing this dataset, newest first unless `order` is given.")
-            .ResolvePages(PaperType.OfDataset, d => d.Id, _ => d => d.Papers);
+            .ResolvePages(PaperType.OfDataset, d => d.Id, d => d.Papers);
 
         this.ConnectionField<Dataset, CodebaseType>("codebases", "Codebases working with this dataset.")
-            .ResolvePages(CodebaseType.OfDataset, d => d.Id, _ => d => d.Codebases);
+            .ResolvePages(CodebaseType.OfDataset, d => d.Id, d => d.Codebases);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this dataset: list, section and line.")

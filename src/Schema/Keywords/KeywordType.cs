@@ -23,6 +23,6 @@ internal sealed class KeywordType : ObjectGraphType<Keyword>, IEntityGraphType
         this.ImplementNode(Members, "A topic keyword, an environment (\"Atari\") or a task (\"IMDB sentiment\") attached to papers and codebases.");
 
         this.ConnectionField<Keyword, PaperType>("papers", "Papers carrying this keyword, newest first unless `order` is given.")
-            .ResolvePages(PaperType.OfKeyword, k => k.Id, _ => k => k.Papers);
+            .ResolvePages(PaperType.OfKeyword, k => k.Id, k => k.Papers);
     }
 }

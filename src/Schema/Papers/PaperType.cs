@@ -61,13 +61,13 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
                 .OrderBy(l => l.Keyword!.Name).Select(l => new Keyed<string>(l.PaperId, l.Keyword!.Name)));
 
         this.ConnectionField<Paper, AuthorType>("authors", "The authors in byline order (unless `order` is given). A byline that ends in \"et al.\" lists only the authors named.")
-            .ResolvePages(AuthorType.OfPaper, p => p.Id, _ => p => p.Authors);
+            .ResolvePages(AuthorType.OfPaper, p => p.Id, p => p.Authors);
 
         this.ConnectionField<Paper, CodebaseType, PaperCodebasesEdgeType>("codebases", "Code linked to this paper; each edge says whether the list called it official.")
-            .ResolvePages(CodebaseType.OfPaper, p => p.Id, _ => p => p.Codebases);
+            .ResolvePages(CodebaseType.OfPaper, p => p.Id, p => p.Codebases);
 
         this.ConnectionField<Paper, DatasetType>("datasets", "Datasets this paper uses or introduces.")
-            .ResolvePages(DatasetType.OfPaper, p => p.Id, _ => p => p.Datasets);
+            .ResolvePages(DatasetType.OfPaper, p => p.Id, p => p.Datasets);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
             .Description("The lists that mention this paper, by name; `mentionCount` is how many.")

@@ -17,11 +17,15 @@ internal static class ArgumentValues
     /// variables' JSON. Coercion rebuilds input objects in schema order; a sort object with several keys must be
     /// applied in written order, as HotChocolate does (its sort visitor walks the literal's fields as written).
     /// </summary>
-    public static object? Ordered(IResolveFieldContext context, string name)
+    public static object? Ordered(IResolveFieldContext context, string name) =>
+        Ordered(context, context.FieldAst, context.Arguments, name);
+
+    /// <summary>The same for any field of the request's document, from its coerced arguments.</summary>
+    public static object? Ordered(IResolveFieldContext context, GraphQLField field, IDictionary<string, GraphQL.Execution.ArgumentValue>? arguments, string name)
     {
-        var value = Raw(context, name);
+        var value = arguments is not null && arguments.TryGetValue(name, out var argument) ? argument.Value : null;
         if (value is null) return null;
-        var literal = context.FieldAst.Arguments?.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
+        var literal = field.Arguments?.FirstOrDefault(a => a.Name.StringValue == name)?.Value;
         return literal is null ? value : Reorder(value, Written(context, literal));
     }
 

@@ -12,6 +12,8 @@ using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Querying.Batching;
 using RlhfGraph.Schema.Querying.Filtering;
 using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Planning;
+using RlhfGraph.Schema.Querying.Shaping;
 using RlhfGraph.Schema.Querying.Sorting;
 
 namespace RlhfGraph.Schema.Querying;
@@ -54,27 +56,36 @@ internal static class ConnectionFieldExtensions
         this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection, Func<RlhfGraphDbContext, IQueryable<TItem>> source)
         where TItem : class
         where TNode : class =>
-        field.ResolveAsync(async context =>
+        field.WithMetadata(PlanMetadata.ListKey, new ListField(connection, null)).ResolveAsync(async context =>
         {
-            var request = PageRequest.From(context, Options(context));
+            var options = Options(context);
+            var request = PageRequest.From(context, options);
             var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
-            return await Session(context).RunAsync((db, ct) => connection.PageAsync(source(db), where, order, request, ct), context.CancellationToken).ConfigureAwait(false);
+            // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
+            var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
+            var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
+            return await Session(context).RunAsync(
+                async (db, ct) => await PlannedRead.TryRunAsync(db, plan, prefetched, ct).ConfigureAwait(false)
+                    ?? await connection.PageAsync(source(db), where, order, request, ct).ConfigureAwait(false),
+                context.CancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>
-    /// Resolves a nested list: every parent of the level joins one batch, fetched in one statement
-    /// on the request's read session (one snapshot for the whole request).
+    /// Resolves a nested list: from the page its root field's statement already read when there is one, else every
+    /// parent of the level joins one batch, fetched in one statement on the request's read session (one snapshot).
     /// </summary>
     public static FieldBuilder<TParent, object> ResolvePages<TParent, TItem, TNode>(
         this FieldBuilder<TParent, object> field,
         Connection<TItem, TNode> connection,
         Expression<Func<TParent, int>> parentId,
-        Func<RlhfGraphDbContext, Expression<Func<TParent, IEnumerable<TItem>>>> navigation)
+        Expression<Func<TParent, IEnumerable<TItem>>> navigation)
         where TParent : class
         where TItem : class
         where TNode : class =>
-        field.Resolve(context =>
+        field.WithMetadata(PlanMetadata.ListKey, new ListField(connection, navigation)).Resolve(context =>
         {
+            if (context.Services().GetRequiredService<PrefetchedPages>().TryGet(context.Source!, context.FieldAst.Alias?.Name.StringValue ?? context.FieldAst.Name.StringValue, out var prefetched))
+                return prefetched;
             var request = PageRequest.From(context, Options(context));
             var where = ArgumentValues.Raw(context, "where");
             var order = ArgumentValues.Ordered(context, "order");
@@ -83,7 +94,7 @@ internal static class ConnectionFieldExtensions
             var session = Session(context);
             var loader = Batches(context).Loader<int, Page>(
                 $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}",
-                (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation(db), where, order, request, ct), ct));
+                (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct), ct));
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 

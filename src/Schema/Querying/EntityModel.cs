@@ -76,13 +76,15 @@ internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> 
                 MemberKind.Boolean => typeof(BooleanGraphType),
                 _ => member.EnumGraphType!,
             };
-            type.AddField(new FieldType
+            var field = new FieldType
             {
                 Name = member.Name,
                 Description = member.Description,
                 Type = member.Required ? typeof(NonNullGraphType<>).MakeGenericType(graphType) : graphType,
                 Resolver = new GraphQL.Resolvers.FuncFieldResolver<T, object?>(context => read(context.Source)),
-            });
+            };
+            field.Metadata[Planning.PlanMetadata.ColumnKey] = member;
+            type.AddField(field);
         }
     }
 

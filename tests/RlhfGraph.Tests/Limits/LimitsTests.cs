@@ -137,7 +137,20 @@ public sealed class LimitsTests(SqliteApiFactory api)
 
         public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (!Armed) return result;
+            await StallAsync(cancellationToken);
+            return result;
+        }
+
+        // Planned reads are one scalar statement each (the JSON of the whole answer).
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await StallAsync(cancellationToken);
+            return result;
+        }
+
+        private async Task StallAsync(CancellationToken cancellationToken)
+        {
+            if (!Armed) return;
             try
             {
                 await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
@@ -147,8 +160,6 @@ public sealed class LimitsTests(SqliteApiFactory api)
                 SawCancellation = true;
                 throw;
             }
-
-            return result;
         }
     }
 }

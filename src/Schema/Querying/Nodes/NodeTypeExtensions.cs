@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using GraphQL;
 using GraphQL.Types;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
@@ -16,7 +17,8 @@ internal static class NodeTypeExtensions
         var id = model.Id.Compile();
         type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description($"Global id of this {model.GraphName} (Base64 of \"{model.GraphName}:number\"); pass it to node(id:).")
-            .Resolve(context => NodeId.Encode(model.GraphName, id(context.Source)));
+            .Resolve(context => NodeId.Encode(model.GraphName, id(context.Source)))
+            .WithMetadata(Planning.PlanMetadata.IdOnlyKey, true);
         model.AddFieldsTo(type);
     }
 

@@ -15,7 +15,7 @@ internal sealed class Connection<TItem, TNode>(
     IEntityModel nodeModel,
     Expression<Func<TItem, TNode>> node,
     Expression<Func<TItem, int>> id,
-    params SortKey[] defaultOrder)
+    params SortKey[] defaultOrder) : Planning.IListSource
     where TItem : class
     where TNode : class
 {
@@ -28,6 +28,39 @@ internal sealed class Connection<TItem, TNode>(
     private static readonly MethodInfo EnumerableAny = typeof(Enumerable).GetMethods().Single(m => m.Name == "Any" && m.GetParameters().Length == 2);
 
     public IEntityModel NodeModel => nodeModel;
+
+    public Type ItemType => typeof(TItem);
+
+    public LambdaExpression Node => node;
+
+    /// <inheritdoc/>
+    public Planning.LevelQuery Query(object? where, object? order, PageRequest request)
+    {
+        var sort = SortOrder.Create(nodeModel, order, node, defaultOrder, id);
+        var types = sort.Keys.Select(k => k.Key.ReturnType).ToList();
+        var nullable = sort.Keys.Select(k => k.IsNullable).ToList();
+        var signature = $"{request.Field} by {sort.Signature}";
+        var item = Expression.Parameter(typeof(TItem), "i");
+
+        LambdaExpression? filter = null;
+        if (FilterExpressionBuilder.BuildLambda(nodeModel, where) is { } onNode)
+            filter = Expression.Lambda(ExpressionRebinder.Inline(onNode, ExpressionRebinder.Inline(node, item)), item);
+
+        LambdaExpression? after = null, before = null, outside = null;
+        if (request.After is { } a)
+        {
+            after = Keyset.Beyond(sort, Cursor.Decode(a, "after", signature, types, nullable), forward: true);
+            outside = Not(after);
+        }
+
+        if (request.Before is { } b)
+        {
+            before = Keyset.Beyond(sort, Cursor.Decode(b, "before", signature, types, nullable), forward: false);
+            if (request.Backward) outside = Not(before);
+        }
+
+        return new Planning.LevelQuery(sort, signature, filter, after, before, outside);
+    }
 
     /// <summary>One page of a root list.</summary>
     public async Task<Page> PageAsync(IQueryable<TItem> source, object? where, object? order, PageRequest request, CancellationToken ct)
@@ -152,29 +185,7 @@ internal sealed class Connection<TItem, TNode>(
 
     private QueryPlan Plan(object? where, object? order, PageRequest request)
     {
-        var sort = SortOrder.Create(nodeModel, order, node, defaultOrder, id);
-        var types = sort.Keys.Select(k => k.Key.ReturnType).ToList();
-        var nullable = sort.Keys.Select(k => k.IsNullable).ToList();
-        var signature = $"{request.Field} by {sort.Signature}";
-        var item = Expression.Parameter(typeof(TItem), "i");
-
-        LambdaExpression? filter = null;
-        if (FilterExpressionBuilder.BuildLambda(nodeModel, where) is { } onNode)
-            filter = Expression.Lambda(ExpressionRebinder.Inline(onNode, ExpressionRebinder.Inline(node, item)), item);
-
-        LambdaExpression? after = null, before = null, outside = null;
-        if (request.After is { } a)
-        {
-            after = Keyset.Beyond(sort, Cursor.Decode(a, "after", signature, types, nullable), forward: true);
-            outside = Not(after);
-        }
-
-        if (request.Before is { } b)
-        {
-            before = Keyset.Beyond(sort, Cursor.Decode(b, "before", signature, types, nullable), forward: false);
-            if (request.Backward) outside = Not(before);
-        }
-
+        var (sort, signature, filter, after, before, outside) = Query(where, order, request);
         var row = Expression.Parameter(typeof(TItem), "row");
         var projection = Expression.Lambda<Func<TItem, Row<TItem, TNode>>>(
             Expression.MemberInit(
@@ -199,21 +210,8 @@ internal sealed class Connection<TItem, TNode>(
     private static LambdaExpression Not(LambdaExpression predicate) =>
         Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters);
 
-    private static Page ToPage(QueryPlan plan, PageRequest request, List<Row<TItem, TNode>> rows, int? total, bool outside)
-    {
-        var more = rows.Count > request.Size;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (request.Backward) rows.Reverse();
-        var trimmed = request.KeepLast is { } keep && rows.Count > keep;
-        if (trimmed) rows.RemoveRange(0, rows.Count - request.KeepLast!.Value);
-        var edges = rows.Select(r => new Edge(Cursor.Encode(plan.Signature, r.Keys), r.Node!, r.Item!)).ToList();
-        var info = new PageInfo(
-            HasNextPage: request.Backward ? outside : more,
-            HasPreviousPage: request.Backward ? more : outside || trimmed,
-            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
-            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
-        return new Page(edges, info, total);
-    }
+    private static Page ToPage(QueryPlan plan, PageRequest request, List<Row<TItem, TNode>> rows, int? total, bool outside) =>
+        PageShape.Of(request, rows.ConvertAll(r => new Edge(Cursor.Encode(plan.Signature, r.Keys), r.Node!, r.Item!)), total, outside);
 
     private sealed record QueryPlan(
         SortOrder Order,

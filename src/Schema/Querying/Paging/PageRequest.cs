@@ -12,10 +12,14 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
     /// <summary>The field this page is of (Type.field), part of every cursor so one from another list is refused.</summary>
     public string Field { get; init; } = "";
 
-    public static PageRequest From(IResolveFieldContext context, PagingOptions options)
+    public static PageRequest From(IResolveFieldContext context, PagingOptions options) =>
+        From(context.Arguments, Selection.Of(context), $"{context.ParentType.Name}.{context.FieldDefinition.Name}", options);
+
+    /// <summary>The same from coerced arguments, for a field the planner reads ahead of its resolver.</summary>
+    public static PageRequest From(IDictionary<string, GraphQL.Execution.ArgumentValue>? arguments, Selection selection, string field, PagingOptions options)
     {
-        var first = context.GetArgument<int?>("first");
-        var last = context.GetArgument<int?>("last");
+        var first = Argument<int?>(arguments, "first");
+        var last = Argument<int?>(arguments, "last");
         // 0 is a valid page size (the `first: 0 { totalCount }` count idiom); HotChocolate refuses only negatives.
         foreach (var (name, value) in new[] { ("first", first), ("last", last) })
         {
@@ -25,21 +29,23 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
 
         var size = first ?? last ?? options.DefaultPageSize;
 
-        var selection = Selection.Of(context);
         var pageInfo = selection.Child("pageInfo");
         return new PageRequest(
             size,
             first is null && last is not null,
-            context.GetArgument<string?>("after"),
-            context.GetArgument<string?>("before"),
+            Argument<string?>(arguments, "after"),
+            Argument<string?>(arguments, "before"),
             selection.Has("totalCount"),
             pageInfo.Has("hasPreviousPage"),
             pageInfo.Has("hasNextPage"),
             first is not null ? last : null)
         {
-            Field = $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
+            Field = field,
         };
     }
+
+    private static T? Argument<T>(IDictionary<string, GraphQL.Execution.ArgumentValue>? arguments, string name) =>
+        arguments is not null && arguments.TryGetValue(name, out var value) && value.Value is T typed ? typed : default;
 
     /// <summary>Part of a batch key: requests that differ here need different SQL.</summary>
     public override string ToString() =>

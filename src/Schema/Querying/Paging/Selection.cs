@@ -21,6 +21,9 @@ internal sealed class Selection
     public static Selection Of(IResolveFieldContext context) =>
         new(context.Document, context.FieldAst.SelectionSet is { } set ? [set] : []);
 
+    /// <summary>The union of several selection sets written for one response key.</summary>
+    public static Selection Of(GraphQLDocument document, IEnumerable<GraphQLSelectionSet> sets) => new(document, [.. sets]);
+
     public bool Has(string field) => _names.Contains(field);
 
     public Selection Child(string field) =>

@@ -1,0 +1,111 @@
+using System.Linq.Expressions;
+using System.Text;
+using Microsoft.EntityFrameworkCore.Metadata;
+using RlhfGraph.Schema.Querying.Planning;
+
+namespace RlhfGraph.Schema.Querying.Sql;
+
+/// <summary>
+/// Writes a <see cref="ListPlan"/> as one SQL statement for the configured database: each level a JSON object of its
+/// rows (only the selected columns, sort keys only when cursors are selected), its total and whether rows lie outside
+/// the window; nested levels as correlated subqueries inside their parent's rows.
+/// </summary>
+internal static class PlanCompiler
+{
+    public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect)
+    {
+        var sql = new SqlBuilder(dialect);
+        var (text, root) = Level(sql, model, plan, parent: null);
+        return new CompiledStatement(dialect.Statement(text), sql.Parameters, root);
+    }
+
+    private static (string Sql, CompiledLevel Level) Level(SqlBuilder sql, IModel model, ListPlan plan, ExpressionSql.Row? parent)
+    {
+        var dialect = sql.Dialect;
+        var source = plan.List.Source;
+        var itemType = Entity(model, source.ItemType);
+        var alias = sql.Alias("r");
+        var from = new ExpressionSql.From(ExpressionSql.Table(itemType, dialect), alias);
+        var item = new ExpressionSql.Row(alias, itemType, from);
+        var translate = new ExpressionSql(sql);
+        var node = source.Node.Body is ParameterExpression ? item
+            : source.Node.Body is MemberExpression { Member.Name: var name } ? translate.Reference(item, name)
+            : throw new NotSupportedException($"{source.Node} is not a navigation.");
+        var level = new CompiledLevel(plan, node.Type, itemType);
+
+        var countWhere = new List<string>();
+        if (parent is not null)
+        {
+            // The parent's collection of link rows (p => p.Authors): its foreign key, correlated with the parent row.
+            var navigationName = plan.List.Navigation!.Body is MemberExpression { Member.Name: var n } ? n : throw new NotSupportedException("A nested list needs a navigation.");
+            var navigation = parent.Type.FindNavigation(navigationName) ?? throw new NotSupportedException($"{parent.Type.DisplayName()} has no {navigationName}.");
+            var correlation = new StringBuilder();
+            ExpressionSql.Keys(correlation, item, navigation.ForeignKey.Properties, parent, navigation.ForeignKey.PrincipalKey.Properties, dialect);
+            countWhere.Add(correlation.ToString());
+        }
+
+        var query = plan.Query;
+        if (query.Filter is { } filter) countWhere.Add(translate.Condition(filter, item));
+        var where = new List<string>(countWhere);
+        if (query.After is { } after) where.Add(translate.Condition(after, item));
+        if (query.Before is { } before) where.Add(translate.Condition(before, item));
+
+        var request = plan.Request;
+        var orderBy = new List<string>();
+        var columns = new List<LevelColumn>();
+        var idProperty = node.Type.FindPrimaryKey()!.Properties[0];
+        columns.Add(new LevelColumn("i", ExpressionSql.Column(node, idProperty, dialect), false));
+        level.NodeColumns.Add(("i", idProperty));
+        for (var i = 0; i < query.Order.Keys.Count; i++)
+        {
+            var key = query.Order.Keys[i];
+            var (text, converter) = translate.Column(key.Key, item);
+            orderBy.Add(key.Descending != request.Backward ? text + " DESC" : text);
+            if (!plan.WantsCursors) continue;
+            columns.Add(new LevelColumn($"k{i}", text, false));
+            level.SortKeys.Add(($"k{i}", key.Key.ReturnType, converter));
+        }
+
+        var properties = plan.NodeColumns is { } selected
+            ? selected.Select(m => Property(node.Type, m))
+            : node.Type.GetProperties().Where(p => p != idProperty);
+        foreach (var property in properties.Distinct())
+        {
+            if (property == idProperty) continue;
+            var key = $"c{level.NodeColumns.Count}";
+            columns.Add(new LevelColumn(key, ExpressionSql.Column(node, property, dialect), false));
+            level.NodeColumns.Add((key, property));
+        }
+
+        if (plan.WantsItem && !ReferenceEquals(item, node))
+        {
+            foreach (var property in itemType.GetProperties())
+            {
+                var key = $"l{level.ItemColumns.Count}";
+                columns.Add(new LevelColumn(key, ExpressionSql.Column(item, property, dialect), false));
+                level.ItemColumns.Add((key, property));
+            }
+        }
+
+        foreach (var child in plan.Children)
+        {
+            var key = $"x{level.Children.Count}";
+            var (text, compiled) = Level(sql, model, child.Plan, node);
+            columns.Add(new LevelColumn(key, text, true));
+            level.Children.Add((key, child.ResponseKey, compiled));
+        }
+
+        var wantsOutside = query.Outside is not null && (request.Backward ? request.WantsHasNext : request.WantsHasPrevious);
+        var outside = wantsOutside ? translate.Condition(query.Outside!, item) : null;
+        var text2 = dialect.Level(new LevelSql(from.ToString(), alias.Replace("r", "d", StringComparison.Ordinal), where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside));
+        return (text2, level);
+    }
+
+    private static IEntityType Entity(IModel model, Type type) =>
+        model.FindEntityType(type) ?? throw new NotSupportedException($"{type.Name} is not mapped.");
+
+    private static IProperty Property(IEntityType type, ScalarMember member) =>
+        member.Expression.Body is MemberExpression { Expression: ParameterExpression, Member.Name: var name } && type.FindProperty(name) is { } property
+            ? property
+            : throw new NotSupportedException($"{member.Name} is not a column of {type.DisplayName()}.");
+}

@@ -1,0 +1,46 @@
+namespace RlhfGraph.Schema.Querying.Sql;
+
+/// <summary>
+/// What differs between the databases: quoting, list parameters, and how one list level is built as JSON inside the
+/// database (SQLite's json_object/json_group_array, SQL Server's FOR JSON), so a whole operation is one statement.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new SqliteDialect();
+
+    public static readonly SqlDialect SqlServer = new SqlServerDialect();
+
+    public abstract string Quote(string identifier);
+
+    public string Parameter(int index) => $"@p{index}";
+
+    /// <summary><paramref name="operand"/> is one of the values of a JSON array parameter (one parameter, any length).</summary>
+    public abstract string InJsonArray(string operand, string parameter, bool numeric);
+
+    /// <summary>The JSON object of one level: { r: [rows], t: total, o: anything outside the window }.</summary>
+    public abstract string Level(LevelSql level);
+
+    /// <summary>The whole statement around the root level, one row with one text column named Value.</summary>
+    public abstract string Statement(string level);
+
+    public string True => "1 = 1";
+
+    public string False => "1 = 0";
+}
+
+/// <summary>
+/// One level's parts. <paramref name="Where"/> includes the cursor bounds; <paramref name="CountWhere"/> does not
+/// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON.
+/// </summary>
+internal sealed record LevelSql(
+    string From,
+    string Derived,
+    IReadOnlyList<string> Where,
+    IReadOnlyList<string> CountWhere,
+    IReadOnlyList<string> OrderBy,
+    int Limit,
+    IReadOnlyList<LevelColumn> Columns,
+    bool Total,
+    string? Outside);
+
+internal sealed record LevelColumn(string Key, string Value, bool Json);

@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace RlhfGraph.Schema.Querying.Sql;
+
+/// <summary>
+/// SQL Server: each level is a scalar subquery FOR JSON PATH (WITHOUT_ARRAY_WRAPPER for the level object), rows a
+/// TOP … ORDER BY subquery FOR JSON PATH; nested levels are embedded with JSON_QUERY so they stay JSON, not text.
+/// </summary>
+internal sealed class SqlServerDialect : SqlDialect
+{
+    public override string Quote(string identifier) => $"[{identifier.Replace("]", "]]", StringComparison.Ordinal)}]";
+
+    public override string InJsonArray(string operand, string parameter, bool numeric) =>
+        numeric
+            ? $"{operand} IN (SELECT CAST([value] AS int) FROM OPENJSON({parameter}))"
+            : $"{operand} IN (SELECT [value] FROM OPENJSON({parameter}))";
+
+    public override string Level(LevelSql level)
+    {
+        var text = new StringBuilder("(SELECT JSON_QUERY(ISNULL((SELECT TOP (").Append(level.Limit).Append(") ");
+        for (var i = 0; i < level.Columns.Count; i++)
+        {
+            if (i > 0) text.Append(", ");
+            var column = level.Columns[i];
+            text.Append(column.Json ? $"JSON_QUERY({column.Value})" : column.Value).Append(" AS ").Append(Quote(column.Key));
+        }
+
+        text.Append(" FROM ").Append(level.From);
+        Where(text, level.Where);
+        text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" FOR JSON PATH, INCLUDE_NULL_VALUES), '[]')) AS [r]");
+        if (level.Total)
+        {
+            text.Append(", (SELECT COUNT(*) FROM ").Append(level.From);
+            Where(text, level.CountWhere);
+            text.Append(") AS [t]");
+        }
+
+        if (level.Outside is { } outside)
+        {
+            text.Append(", CASE WHEN EXISTS (SELECT 1 FROM ").Append(level.From);
+            Where(text, [.. level.CountWhere, outside]);
+            text.Append(") THEN 1 ELSE 0 END AS [o]");
+        }
+
+        return text.Append(" FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)").ToString();
+    }
+
+    public override string Statement(string level) => $"SELECT {level} AS [Value]";
+
+    private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
+    {
+        if (conditions.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", conditions);
+    }
+}
