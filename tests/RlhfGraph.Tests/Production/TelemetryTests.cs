@@ -8,7 +8,12 @@ using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Production;
 
-/// <summary>OpenTelemetry traces and metrics of real requests, read with the SDK's in-memory exporter.</summary>
+/// <summary>
+/// OpenTelemetry traces and metrics of real requests, read with the SDK's in-memory exporter. The sources it listens to
+/// are process-wide (ASP.NET Core's, EF Core's diagnostics, the API's static ActivitySource), so while this test runs its
+/// exporter also receives the spans of every other host the suite runs in parallel (imports, the browser's dashboard,
+/// which sends DashboardStats too): the test's requests carry a trace of their own, and only that trace is kept.
+/// </summary>
 [Collection(SqliteApiCollection.Name)]
 public sealed class TelemetryTests(SqliteApiFactory api)
 {
@@ -17,19 +22,21 @@ public sealed class TelemetryTests(SqliteApiFactory api)
     [Fact]
     public async Task AnOperationIsOneSpanWithItsNameCostAndStatementsUnderTheHttpSpanAndAboveItsDatabaseCommands()
     {
-        var spans = new List<Activity>();
+        var trace = ActivityTraceId.CreateRandom();
+        var exported = new OneTrace(trace);
         var metrics = new List<Metric>();
         await using var traced = api.WithWebHostBuilder(b => b.ConfigureServices(services => services
-            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exported))
             .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))));
 
         using var client = traced.CreateClient();
-        using var ok = ApiFactory.GraphQLRequest(DashboardQuery);
+        using var ok = InTrace(ApiFactory.GraphQLRequest(DashboardQuery), trace);
         var response = (await api.SendAsync(ok, client)).ShouldSucceed();
-        using var bad = ApiFactory.GraphQLRequest("{ papers(first: 1000) { totalCount } }");
+        using var bad = InTrace(ApiFactory.GraphQLRequest("{ papers(first: 1000) { totalCount } }"), trace);
         var refused = await api.SendAsync(bad, client);
         traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
         traced.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        var spans = exported.Snapshot();
 
         var operation = Assert.Single(spans, s => s.DisplayName == "query DashboardStats");
         var http = Assert.Single(spans, s => s.SpanId == operation.ParentSpanId);
@@ -62,6 +69,67 @@ public sealed class TelemetryTests(SqliteApiFactory api)
         builder.AddTelemetry();
 
         Assert.Equal(exported, builder.Services.Any(d => (d.ServiceType.FullName + d.ImplementationType?.FullName).Contains("Otlp", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The request as the child of a client span of <paramref name="trace"/> (W3C traceparent), so its server spans are in that trace.</summary>
+    private static HttpRequestMessage InTrace(HttpRequestMessage request, ActivityTraceId trace)
+    {
+        request.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        return request;
+    }
+
+    /// <summary>
+    /// The exporter's collection: keeps the spans of one trace and drops the rest, and takes the exporter's adds
+    /// (from whichever thread ends a span) while the test reads a copy.
+    /// </summary>
+    private sealed class OneTrace(ActivityTraceId trace) : ICollection<Activity>
+    {
+        private readonly List<Activity> _spans = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_spans) return _spans.Count;
+            }
+        }
+
+        public bool IsReadOnly => false;
+
+        public List<Activity> Snapshot()
+        {
+            lock (_spans) return [.. _spans];
+        }
+
+        public void Add(Activity item)
+        {
+            if (item.TraceId != trace) return;
+            lock (_spans) _spans.Add(item);
+        }
+
+        public void Clear()
+        {
+            lock (_spans) _spans.Clear();
+        }
+
+        public bool Contains(Activity item)
+        {
+            lock (_spans) return _spans.Contains(item);
+        }
+
+        public void CopyTo(Activity[] array, int arrayIndex)
+        {
+            lock (_spans) _spans.CopyTo(array, arrayIndex);
+        }
+
+        public bool Remove(Activity item)
+        {
+            lock (_spans) return _spans.Remove(item);
+        }
+
+        public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static List<MetricPoint> Points(Metric metric)
