@@ -29,6 +29,7 @@ public static class SchemaServiceCollectionExtensions
     {
         var services = builder.Services;
         services.Configure<PagingOptions>(builder.Configuration.GetSection(PagingOptions.SectionName));
+        services.Configure<Querying.Planning.PlanningOptions>(builder.Configuration.GetSection(Querying.Planning.PlanningOptions.SectionName));
         services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.SectionName));
         services.AddScoped<BatchScope>();
         services.AddScoped<ReadSession>();

@@ -61,6 +61,9 @@ internal static class ConnectionFieldExtensions
             var options = Options(context);
             var request = PageRequest.From(context, options);
             var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
+            if (!context.Services().GetRequiredService<IOptions<PlanningOptions>>().Value.Enabled)
+                return await Session(context).RunAsync((db, ct) => connection.PageAsync(source(db), where, order, request, ct), context.CancellationToken).ConfigureAwait(false);
+
             // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
             var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
             var prefetched = context.Services().GetRequiredService<PrefetchedPages>();

@@ -97,7 +97,8 @@ internal static class PlanCompiler
 
         var wantsOutside = query.Outside is not null && (request.Backward ? request.WantsHasNext : request.WantsHasPrevious);
         var outside = wantsOutside ? translate.Condition(query.Outside!, item) : null;
-        var text2 = dialect.Level(new LevelSql(from.ToString(), alias.Replace("r", "d", StringComparison.Ordinal), where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside));
+        var text2 = dialect.Level(new LevelSql(from.ToString(), alias.Replace("r", "d", StringComparison.Ordinal), where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside,
+            [.. itemType.FindPrimaryKey()!.Properties.Select(p => ExpressionSql.Column(item, p, dialect))]));
         return (text2, level);
     }
 

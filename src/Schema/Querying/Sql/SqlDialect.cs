@@ -31,6 +31,7 @@ internal abstract class SqlDialect
 /// <summary>
 /// One level's parts. <paramref name="Where"/> includes the cursor bounds; <paramref name="CountWhere"/> does not
 /// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON.
+/// <paramref name="Key"/> is the item row's primary key, which identifies the rows of the window.
 /// </summary>
 internal sealed record LevelSql(
     string From,
@@ -41,6 +42,7 @@ internal sealed record LevelSql(
     int Limit,
     IReadOnlyList<LevelColumn> Columns,
     bool Total,
-    string? Outside);
+    string? Outside,
+    IReadOnlyList<string> Key);
 
 internal sealed record LevelColumn(string Key, string Value, bool Json);

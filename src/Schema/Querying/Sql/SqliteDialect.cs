@@ -23,7 +23,20 @@ internal sealed class SqliteDialect : SqlDialect
         }
 
         text.Append(") AS j FROM ").Append(level.From);
-        Where(text, level.Where);
+        var window = level.Where;
+        if (level.Columns.Any(c => c.Json))
+        {
+            // SQLite computes a row's result columns before it sorts, so a level whose rows carry nested levels would
+            // run those subqueries for every matching row (thousands), not for the page: the window's keys are chosen
+            // first, by the same order and limit, and only its rows are built.
+            var key = level.Key.Count == 1 ? level.Key[0] : $"({string.Join(", ", level.Key)})";
+            var chosen = new StringBuilder("SELECT ").AppendJoin(", ", level.Key).Append(" FROM ").Append(level.From);
+            Where(chosen, level.Where);
+            chosen.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit);
+            window = [.. level.Where, $"{key} IN ({chosen})"];
+        }
+
+        Where(text, window);
         text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit).Append(") AS ").Append(level.Derived).Append(')');
         if (level.Total)
         {

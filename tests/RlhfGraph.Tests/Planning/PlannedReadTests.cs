@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Planning;
+
+/// <summary>
+/// A root list and everything under it is one plan and one statement; the answers are exactly those of the lists
+/// reading themselves in batches (the planner switched off), over the real seed data.
+/// </summary>
+public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
+{
+    /// <summary>Shapes the planner must get right: every nested list, filters of each kind, orders, cursors, link fields.</summary>
+    public static TheoryData<string, string> Shapes => new()
+    {
+        { "four levels", "{ authors(first: 3, order: [{ paperCount: DESC }]) { nodes { name papers(first: 3) { nodes { title codebases(first: 2) { nodes { url datasets { nodes { name } } } } } } } } }" },
+        { "every nested list of a paper", "{ papers(first: 5, where: { codebases: { any: true } }) { totalCount nodes { id title kind authors { totalCount nodes { id name kind } } codebases { edges { cursor relation node { name url host owner repository } } } datasets { pageInfo { hasNextPage endCursor } nodes { name url } } } } }" },
+        { "author lists", "{ authors(first: 4, order: [{ paperCount: DESC }, { name: ASC }]) { nodes { name coauthors(first: 3) { edges { sharedPapers node { name paperCount } } } papers(first: 2, where: { year: { gte: 2022 } }, order: [{ title: ASC }]) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { title year } } } } }" },
+        { "codebase lists", "{ codebases(first: 5, where: { papers: { some: { year: { gte: 2020 } } } }) { nodes { name papers { nodes { title } } datasets { nodes { name } } authors { nodes { name } } } } }" },
+        { "dataset and keyword lists", "{ datasets(first: 5, order: [{ name: DESC }]) { nodes { name papers(first: 2) { nodes { title } } codebases { totalCount } } } keywords(first: 5) { nodes { name category papers(first: 3, order: [{ mentionCount: DESC }]) { nodes { title mentionCount } } } } }" },
+        { "string, enum, bool and list filters", "{ papers(first: 20, where: { or: [{ title: { contains: \"reward\" } }, { title: { startsWith: \"Direct\" } }], kind: { in: [PAPER, SURVEY] }, hasOfficialCode: { eq: false }, keywords: { none: { eq: \"atari\" } }, authors: { all: { name: { ncontains: \"zzz\" } } }, venue: { neq: null } }, order: [{ year: DESC }, { title: ASC }]) { totalCount nodes { title venue kind year } } }" },
+        { "nested filters two levels deep", "{ papers(first: 10, where: { authors: { some: { papers: { some: { datasets: { any: true } } } } } }) { totalCount nodes { title authors(where: { paperCount: { gt: 1 } }, order: [{ name: ASC }]) { nodes { name paperCount } } } } }" },
+        { "nulls and negations", "{ papers(first: 10, where: { arxivId: { eq: null }, year: { nlt: 2019, ngt: 2024 }, citationCount: { neq: 5 }, alias: { nstartsWith: \"A\" } }, order: [{ citationCount: DESC }, { alias: ASC }]) { totalCount pageInfo { hasNextPage endCursor } nodes { title year citationCount alias } } }" },
+        { "mentions and sources filters", "{ papers(first: 10, where: { mentions: { some: { line: { gt: 10 } } }, sources: { some: { name: { contains: \"awesome\" } } } }) { totalCount nodes { title mentionCount } } }" },
+        { "backward paging and first with last", "{ a: papers(last: 3) { pageInfo { hasNextPage hasPreviousPage startCursor } nodes { title } } b: papers(first: 5, last: 2) { pageInfo { hasPreviousPage hasNextPage } nodes { title } } c: papers(first: 0) { totalCount } }" },
+        { "fragments, aliases and directives", "query ($with: Boolean = true, $without: Boolean = false) { papers(first: 4) { ...P nodes { x: authors(first: 1) { nodes { name } } y: authors(first: 2, order: [{ name: DESC }]) @include(if: $with) { nodes { name } } z: datasets @skip(if: $without) { nodes { name } } } } } fragment P on PapersConnection { nodes { ... on Paper { title codebases { nodes { url } } } } }" },
+        { "id filters and sorts", "{ papers(first: 5, order: [{ id: DESC }], where: { id: { nin: [\"UGFwZXI6MQ==\", \"UGFwZXI6Mg==\"] } }) { nodes { id title authors(order: [{ id: ASC }]) { nodes { id } } } } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task PlannedAnswersEqualTheBatchedOnesInOneStatement(string shape, string query)
+    {
+        await using var batched = api.WithWebHostBuilder(b => b.UseSetting("Planning:Enabled", "false"));
+        using var client = batched.CreateClient();
+        using var request = ApiFactory.GraphQLRequest(query);
+        var expected = (await api.SendAsync(request, client)).ShouldSucceed();
+
+        var planned = (await api.PostAsync(query)).ShouldSucceed();
+
+        Assert.True(JsonNode.DeepEquals(expected.Data, planned.Data), $"{shape}: planned {planned.Data.ToJsonString()[..Math.Min(600, planned.Data.ToJsonString().Length)]}");
+        var roots = ((JsonObject)planned.Data).Count;
+        Assert.True(planned.Statements == roots, $"{shape}: {planned.Statements} statements for {roots} root fields (batched: {expected.Statements})");
+    }
+
+    [Fact]
+    public async Task TheSameListUnderNodesAndEdgesWithOtherArgumentsReadsEachItself()
+    {
+        const string query = "{ papers(first: 3) { nodes { authors(first: 1) { nodes { name } } } edges { node { authors(first: 2) { nodes { name } } } } } }";
+        await using var batched = api.WithWebHostBuilder(b => b.UseSetting("Planning:Enabled", "false"));
+        using var client = batched.CreateClient();
+        using var request = ApiFactory.GraphQLRequest(query);
+        var expected = (await api.SendAsync(request, client)).ShouldSucceed();
+
+        var planned = (await api.PostAsync(query)).ShouldSucceed();
+
+        // Both answers hang off the same paper objects, so neither is read ahead: the papers' statement, then each
+        // authors list in its own batch (link rows and nodes).
+        Assert.True(JsonNode.DeepEquals(expected.Data, planned.Data), planned.Data.ToJsonString());
+        Assert.Equal(1, planned.Data["papers"]!["nodes"]![0]!["authors"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(2, planned.Data["papers"]!["edges"]![0]!["node"]!["authors"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(1 + 2 + 2, planned.Statements);
+    }
+
+    [Fact]
+    public async Task CursorsFromAPlannedPageWalkTheWholeListOnceEachWay()
+    {
+        var forward = await api.AllNodesAsync("paper", "id");
+        var ids = forward.Select(n => (string)n["id"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        var backward = new List<string>();
+        string? before = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var response = (await api.PostAsync(
+                "query ($before: String) { papers(last: 100, before: $before) { nodes { id } pageInfo { hasPreviousPage startCursor } } }", new { before })).ShouldSucceed();
+            var connection = response.Data["papers"]!;
+            backward.InsertRange(0, connection["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
+            if (!(bool)connection["pageInfo"]!["hasPreviousPage"]!) break;
+            before = (string)connection["pageInfo"]!["startCursor"]!;
+        }
+
+        Assert.Equal(ids, backward);
+    }
+
+    [Fact]
+    public async Task ANestedListWithABadCursorFailsAloneAtItsPath()
+    {
+        var response = await api.PostAsync("{ papers(first: 2) { nodes { title authors(after: \"not-a-cursor\") { nodes { name } } datasets { nodes { name } } } } }");
+
+        Assert.Equal("INVALID_CURSOR", response.Code);
+        Assert.Equal("papers", (string)response.Errors![0]!["path"]![0]!);
+        Assert.Equal("authors", (string)response.Errors![0]!["path"]![3]!);
+        Assert.Equal(2, response.Data["papers"]!["nodes"]!.AsArray().Count);
+        Assert.NotNull(response.Data["papers"]!["nodes"]![0]!["datasets"]);
+    }
+}
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class SqlitePlannedReadTests(SqliteApiFactory api) : PlannedReadTests(api);
+
+[Collection(SqlServerApiCollection.Name)]
+public sealed class SqlServerPlannedReadTests(SqlServerApiFactory api) : PlannedReadTests(api);
