@@ -56,7 +56,7 @@ public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
         // Both answers hang off the same paper objects, so neither is read ahead: the papers' statement, then each
         // authors list in its own batch (link rows and nodes).
         Assert.True(JsonNode.DeepEquals(expected.Data, planned.Data), planned.Data.ToJsonString());
-        Assert.Equal(1, planned.Data["papers"]!["nodes"]![0]!["authors"]!["nodes"]!.AsArray().Count);
+        Assert.Single(planned.Data["papers"]!["nodes"]![0]!["authors"]!["nodes"]!.AsArray());
         Assert.Equal(2, planned.Data["papers"]!["edges"]![0]!["node"]!["authors"]!["nodes"]!.AsArray().Count);
         Assert.Equal(1 + 2 + 2, planned.Statements);
     }
