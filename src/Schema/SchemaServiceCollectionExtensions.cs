@@ -34,6 +34,7 @@ public static class SchemaServiceCollectionExtensions
         services.AddScoped<BatchScope>();
         services.AddScoped<ReadSession>();
         services.AddScoped<Querying.Shaping.PrefetchedPages>();
+        services.AddSingleton<Querying.Planning.PlanCache>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
         services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType(db => db.Papers));

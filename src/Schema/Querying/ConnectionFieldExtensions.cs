@@ -64,12 +64,21 @@ internal static class ConnectionFieldExtensions
             if (!context.Services().GetRequiredService<IOptions<PlanningOptions>>().Value.Enabled)
                 return await Session(context).RunAsync((db, ct) => connection.PageAsync(source(db), where, order, request, ct), context.CancellationToken).ConfigureAwait(false);
 
+            var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
+            var cache = context.Services().GetRequiredService<PlanCache>();
+            var key = PlanCache.KeyOf(context);
+            if (cache.TryGet(key, out var cached))
+                return await Session(context).RunAsync((db, ct) => PlannedRead.RunAsync(db, cached, prefetched, ct), context.CancellationToken).ConfigureAwait(false);
+
             // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
             var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
-            var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
             return await Session(context).RunAsync(
-                async (db, ct) => await PlannedRead.TryRunAsync(db, plan, prefetched, ct).ConfigureAwait(false)
-                    ?? await connection.PageAsync(source(db), where, order, request, ct).ConfigureAwait(false),
+                async (db, ct) =>
+                {
+                    if (PlannedRead.Compile(db, plan) is not { } statement) return await connection.PageAsync(source(db), where, order, request, ct).ConfigureAwait(false);
+                    cache.Offer(key, statement);
+                    return await PlannedRead.RunAsync(db, statement, prefetched, ct).ConfigureAwait(false);
+                },
                 context.CancellationToken).ConfigureAwait(false);
         });
 

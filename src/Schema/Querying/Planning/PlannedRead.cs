@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,50 +16,66 @@ namespace RlhfGraph.Schema.Querying.Planning;
 /// </summary>
 internal static class PlannedRead
 {
-    /// <summary>The root page, nested pages filed in <paramref name="prefetched"/>; null when the plan has a shape SQL is not written for.</summary>
-    public static async Task<Page?> TryRunAsync(RlhfGraphDbContext db, ListPlan plan, PrefetchedPages prefetched, CancellationToken cancellationToken)
+    /// <summary>The plan's statement for the context's database; null when the plan has a shape SQL is not written for.</summary>
+    public static CompiledStatement? Compile(RlhfGraphDbContext db, ListPlan plan)
     {
-        CompiledStatement statement;
         try
         {
-            statement = PlanCompiler.Compile(plan, db.Model, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer);
+            return PlanCompiler.Compile(plan, db.Model, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer);
         }
         catch (NotSupportedException)
         {
             return null;
         }
+    }
 
-        var json = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(json);
+    /// <summary>The root page; nested pages are filed in <paramref name="prefetched"/>.</summary>
+    public static async Task<Page> RunAsync(RlhfGraphDbContext db, CompiledStatement statement, PrefetchedPages prefetched, CancellationToken cancellationToken)
+    {
+        using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
         return PageReader.Read(document.RootElement, statement.Root, prefetched);
     }
 
-    private static async Task<string> ExecuteAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> ExecuteAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var factory = connection.CreateCommand();
-        var parameters = new DbParameter[statement.Parameters.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var parameter = factory.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            var value = statement.Parameters[i];
-            parameter.Value = value ?? DBNull.Value;
-            // One declared size for every text, so SQL Server caches one plan per statement, not one per length.
-            if (value is string text) parameter.Size = text.Length <= 4000 ? 4000 : -1;
-            parameters[i] = parameter;
-        }
-
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(statement.Sql, parameters);
-        var result = await command.RelationalCommand.ExecuteScalarAsync(
+        // Built once per statement and kept with it: EF Core's command is a template (text and typed parameters);
+        // each execution makes its own DbCommand and parameters from the values.
+        var command = statement.Command as IRelationalCommand ?? Build(db, statement);
+        var values = new Dictionary<string, object?>(statement.Parameters.Count, StringComparer.Ordinal);
+        for (var i = 0; i < statement.Parameters.Count; i++) values[$"p{i}"] = statement.Parameters[i];
+        await using var reader = await command.ExecuteReaderAsync(
             new RelationalCommandParameterObject(
                 db.GetService<IRelationalConnection>(),
-                command.ParameterValues,
+                values,
                 null,
                 db,
                 db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.ExecuteSqlRaw),
+                CommandSource.FromSqlQuery),
             cancellationToken).ConfigureAwait(false);
-        return result as string ?? throw new InvalidOperationException("A planned statement returned no JSON.");
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("A planned statement returned no row.");
+        var data = reader.DbDataReader;
+        // SQLite hands out its text as UTF-8: parsed as it comes, without a UTF-16 copy.
+        return db.Database.IsSqlite()
+            ? JsonDocument.Parse(data.GetFieldValue<byte[]>(0))
+            : JsonDocument.Parse(data.GetString(0));
+    }
+
+    private static IRelationalCommand Build(RlhfGraphDbContext db, CompiledStatement statement)
+    {
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(statement.Sql);
+        var types = db.GetService<IRelationalTypeMappingSource>();
+        for (var i = 0; i < statement.Parameters.Count; i++)
+        {
+            var value = statement.Parameters[i];
+            // Text as Unicode of the longest size, so SQL Server caches one plan per statement whatever the lengths.
+            var mapping = value is string
+                ? types.FindMapping(typeof(string), null, keyOrIndex: false, unicode: true, size: null)!
+                : types.FindMapping(value?.GetType() ?? typeof(string))!;
+            builder.AddParameter($"p{i}", $"@p{i}", mapping, nullable: true);
+        }
+
+        var command = builder.Build();
+        statement.Command = command;
+        return command;
     }
 }

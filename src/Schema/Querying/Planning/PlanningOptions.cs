@@ -11,4 +11,7 @@ public sealed class PlanningOptions
     /// compare the two and as a way out should a plan shape misbehave on a database.
     /// </summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Most memory the cache of compiled statements may take, in bytes (a statement enters it on its second use).</summary>
+    public long CacheBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -27,4 +27,8 @@ internal sealed class CompiledLevel(ListPlan plan, IEntityType node, IEntityType
 }
 
 /// <summary>One statement: its text, its parameters in order, and the reader of its root level.</summary>
-internal sealed record CompiledStatement(string Sql, IReadOnlyList<object?> Parameters, CompiledLevel Root);
+internal sealed record CompiledStatement(string Sql, IReadOnlyList<object?> Parameters, CompiledLevel Root)
+{
+    /// <summary>The database command built from it on first use (EF Core's IRelationalCommand), kept for the next.</summary>
+    public object? Command { get; set; }
+}
