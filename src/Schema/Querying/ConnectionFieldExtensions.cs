@@ -63,6 +63,8 @@ internal static class ConnectionFieldExtensions
             var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
             // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
             var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
+            // None registered outside the tests: the container hands back one cached empty array, so this costs a lookup.
+            foreach (var observer in context.Services().GetServices<IPlanObserver>()) observer.Planned(plan);
             var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
             return await Session(context).RunAsync(
                 async (db, ct) => await PlannedRead.TryRunAsync(db, plan, prefetched, ct).ConfigureAwait(false)
