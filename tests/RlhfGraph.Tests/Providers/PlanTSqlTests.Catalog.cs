@@ -45,7 +45,7 @@ public sealed partial class PlanTSqlTests
             "eq: null", "neq: null", "or: [{ lt: 2018 }, { gt: 2024 }]"];
         string[] boolean = ["eq: true", "eq: false", "neq: true", "eq: null", "neq: null"];
         string[] Enum(string one, string other) => [$"eq: {one}", $"neq: {one}", $"in: [{one}, {other}]", $"nin: [{one}]", "in: []", "eq: null", "neq: null", $"or: [{{ eq: {one} }}, {{ eq: {other} }}]"];
-        string[] Id(string type) => [$"eq: \"{Id(type, 1)}\"", $"neq: \"{Id(type, 1)}\"", $"in: [\"{Id(type, 1)}\", \"{Id(type, 2)}\"]", $"nin: [\"{Id(type, 1)}\"]", "in: []", "eq: null", "neq: null"];
+        string[] Id(string type) => [$"eq: \"{GlobalId(type, 1)}\"", $"neq: \"{GlobalId(type, 1)}\"", $"in: [\"{GlobalId(type, 1)}\", \"{GlobalId(type, 2)}\"]", $"nin: [\"{GlobalId(type, 1)}\"]", "in: []", "eq: null", "neq: null"];
 
         (string Root, string Member, string[] Operators)[] members =
         [
@@ -202,5 +202,5 @@ public sealed partial class PlanTSqlTests
         add("variables for arguments", """query ($n: Int, $w: PaperFilterInput, $o: [PaperSortInput!]) { papers(first: $n, where: $w, order: $o) { nodes { authors(first: $n) { nodes { name } } } } }""", "");
     }
 
-    private static string Id(string type, int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id}"));
+    private static string GlobalId(string type, int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id}"));
 }

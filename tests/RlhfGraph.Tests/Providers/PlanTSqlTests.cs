@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GraphQLParser.AST;
@@ -77,9 +76,8 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
         fragment.Accept(rules);
         Assert.True(rules.Violations.Count == 0, $"{string.Join("; ", rules.Violations)}\n{sql}");
 
-        // Every parameter the text names is one the statement binds, and every bound one is used.
-        var named = ParameterName().Matches(sql).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
-        Assert.Equal(Enumerable.Range(0, statement.Parameters.Count), named);
+        // Every parameter the text names is one the statement binds (a term folded away may leave one bound and unused).
+        Assert.All(ParameterName().Matches(sql), m => Assert.InRange(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, statement.Parameters.Count - 1));
     }
 
     /// <summary>What the parser accepts but SQL Server refuses (or answers wrongly) when it binds the statement.</summary>
