@@ -68,10 +68,14 @@ internal static class ConnectionFieldExtensions
             var cache = context.Services().GetRequiredService<PlanCache>();
             var key = PlanCache.KeyOf(context);
             if (cache.TryGet(key, out var cached))
+            {
+                Observe(context, cached.Root.Plan);
                 return await Session(context).RunAsync((db, ct) => PlannedRead.RunAsync(db, cached, prefetched, ct), context.CancellationToken).ConfigureAwait(false);
+            }
 
             // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
             var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
+            Observe(context, plan);
             return await Session(context).RunAsync(
                 async (db, ct) =>
                 {
@@ -147,6 +151,12 @@ internal static class ConnectionFieldExtensions
                 }, ct));
             return loader.Load(key(context.Source));
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
+
+    private static void Observe(IResolveFieldContext context, ListPlan plan)
+    {
+        // None registered outside the tests: the container hands back one cached empty array, so this costs a lookup.
+        foreach (var observer in context.Services().GetServices<IPlanObserver>()) observer.Planned(plan);
+    }
 
     private static Func<TParent, int> Compile<TParent>(Expression<Func<TParent, int>> expression) =>
         (Func<TParent, int>)Compiled.GetOrAdd(expression, e => ((Expression<Func<TParent, int>>)e).Compile());
