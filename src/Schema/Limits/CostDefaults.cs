@@ -12,6 +12,15 @@ namespace RlhfGraph.Schema.Limits;
 /// with <see cref="ResolverCostKey"/>: connections and batched lists), 10 for a `where`/`order` argument, 10 per filter
 /// or sort operation and 20 per text-pattern operation (contains, startsWith, endsWith and their negations). Lists
 /// without @listSize get one: sized by their `first` argument when they have one, else assumed to hold a default page.
+/// <para>
+/// Lists a client sends: HotChocolate (CostAnalysis/Utilities/InputCostVisitor.cs) charges an element of a list
+/// argument by the input fields it uses, so an and/or operand costs its conditions (1 for each nested filter input,
+/// 10 or 20 for each operation) and an order item 10 per key; a scalar element it charges nothing, so its cost did not
+/// grow with in/nin values or nodes(ids:) ids. Here every element costs at least <see cref="ListElementCost"/>
+/// field cost: 1 per in/nin value, per id, per search type, per empty operand or order item, on top of
+/// HotChocolate's weights everywhere else. At the limits: 500 in/nin values add 500, 50 ids 50; 50 one-condition
+/// operands (`{ year: { eq: 1 } }`) add 550 and 20 one-key order items 200, as in HotChocolate.
+/// </para>
 /// </summary>
 internal sealed class CostDefaults(int defaultListSize) : BaseSchemaNodeVisitor
 {
@@ -21,6 +30,9 @@ internal sealed class CostDefaults(int defaultListSize) : BaseSchemaNodeVisitor
     public const string ResolverCost = "10";
     public const string OperationCost = "10";
     public const string ExpensiveOperationCost = "20";
+
+    /// <summary>Least field cost of one element of a list a client sends (a value, an id, an operand, an order item).</summary>
+    public const double ListElementCost = 1;
 
     private static readonly HashSet<string> ExpensiveOperations = ["contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith"];
 

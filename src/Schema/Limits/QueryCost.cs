@@ -16,6 +16,8 @@ namespace RlhfGraph.Schema.Limits;
 /// fields its value uses), times the sizes of the lists above it;</item>
 /// <item>type cost: each composite type returned weighs 1, times its own list size and those above it.</item>
 /// </list>
+/// Every element of a list a client sends costs at least <see cref="CostDefaults.ListElementCost"/> (see there), so
+/// the cost grows with in/nin values, and/or operands, nodes ids and order keys, not only with page sizes.
 /// A list's size is its largest slicing argument (first/last; a connection's size applies to its edges and nodes),
 /// else its slicingArgumentDefaultValue, else its assumedSize. Values come from literals and variables alike.
 /// Introspection costs nothing here; its own recursion bound holds it. Runs after the other rules, only when
@@ -108,8 +110,13 @@ internal sealed class QueryCost(IOptions<LimitsOptions> options) : ComplexityVal
                 }
 
                 return total;
+            case not null when type is ListGraphType list && (value is string or IDictionary<string, object?> || value is not System.Collections.IEnumerable):
+                // A single value where a list is expected is a list of one (the spec's input coercion).
+                return Math.Max(CostDefaults.ListElementCost, InputCost(value, list.ResolvedType));
             case System.Collections.IEnumerable items when value is not string && type is ListGraphType list:
-                return items.Cast<object?>().Sum(item => InputCost(item, list.ResolvedType));
+                // HotChocolate values an element by the input fields it uses and a scalar element at nothing, so 500
+                // in/nin values or 50 ids would cost what one does; every element costs at least ListElementCost here.
+                return items.Cast<object?>().Sum(item => Math.Max(CostDefaults.ListElementCost, InputCost(item, list.ResolvedType)));
             default:
                 return 0;
         }
