@@ -36,28 +36,37 @@ internal static class PlannedRead
         return PageReader.Read(document.RootElement, statement.Root, prefetched);
     }
 
+    /// <summary>Commands kept per statement, about as many as requests run it at once on a small machine.</summary>
+    private const int KeptCommands = 16;
+
     private static async Task<JsonDocument> ExecuteAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken)
     {
-        // Built once per statement and kept with it: EF Core's command is a template (text and typed parameters);
-        // each execution makes its own DbCommand and parameters from the values.
-        var command = statement.Command as IRelationalCommand ?? Build(db, statement);
-        var values = new Dictionary<string, object?>(statement.Parameters.Count, StringComparer.Ordinal);
-        for (var i = 0; i < statement.Parameters.Count; i++) values[$"p{i}"] = statement.Parameters[i];
-        await using var reader = await command.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(
-                db.GetService<IRelationalConnection>(),
-                values,
-                null,
-                db,
-                db.GetService<IRelationalCommandDiagnosticsLogger>(),
-                CommandSource.FromSqlQuery),
-            cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("A planned statement returned no row.");
-        var data = reader.DbDataReader;
-        // SQLite hands out its text as UTF-8: parsed as it comes, without a UTF-16 copy.
-        return db.Database.IsSqlite()
-            ? JsonDocument.Parse(data.GetFieldValue<byte[]>(0))
-            : JsonDocument.Parse(data.GetString(0));
+        // EF Core's command is a template (text and typed parameters) built once; each execution makes its own DbCommand.
+        var command = statement.Commands.TryDequeue(out var kept) ? (IRelationalCommand)kept : Build(db, statement);
+        try
+        {
+            var values = new Dictionary<string, object?>(statement.Parameters.Count, StringComparer.Ordinal);
+            for (var i = 0; i < statement.Parameters.Count; i++) values[$"p{i}"] = statement.Parameters[i];
+            await using var reader = await command.ExecuteReaderAsync(
+                new RelationalCommandParameterObject(
+                    db.GetService<IRelationalConnection>(),
+                    values,
+                    null,
+                    db,
+                    db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                    CommandSource.FromSqlQuery),
+                cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("A planned statement returned no row.");
+            var data = reader.DbDataReader;
+            // SQLite hands out its text as UTF-8: parsed as it comes, without a UTF-16 copy.
+            return db.Database.IsSqlite()
+                ? JsonDocument.Parse(data.GetFieldValue<byte[]>(0))
+                : JsonDocument.Parse(data.GetString(0));
+        }
+        finally
+        {
+            if (statement.Commands.Count < KeptCommands) statement.Commands.Enqueue(command);
+        }
     }
 
     private static IRelationalCommand Build(RlhfGraphDbContext db, CompiledStatement statement)
@@ -74,8 +83,6 @@ internal static class PlannedRead
             builder.AddParameter($"p{i}", $"@p{i}", mapping, nullable: true);
         }
 
-        var command = builder.Build();
-        statement.Command = command;
-        return command;
+        return builder.Build();
     }
 }

@@ -29,6 +29,9 @@ internal sealed class CompiledLevel(ListPlan plan, IEntityType node, IEntityType
 /// <summary>One statement: its text, its parameters in order, and the reader of its root level.</summary>
 internal sealed record CompiledStatement(string Sql, IReadOnlyList<object?> Parameters, CompiledLevel Root)
 {
-    /// <summary>The database command built from it on first use (EF Core's IRelationalCommand), kept for the next.</summary>
-    public object? Command { get; set; }
+    /// <summary>
+    /// Database commands built from it (EF Core's IRelationalCommand), kept for the next executions: one command runs
+    /// one execution at a time (it reuses its data reader), so each execution takes one from here and gives it back.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<object> Commands { get; } = new();
 }

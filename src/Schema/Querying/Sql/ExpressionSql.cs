@@ -157,7 +157,8 @@ internal sealed class ExpressionSql(SqlBuilder sql)
                     var other => other,
                 };
             case UnaryExpression { NodeType: ExpressionType.Not } not:
-                return Translate(not.Operand) is Value { Content: bool b } ? new Value(!b) : new Predicate($"NOT ({AsPredicate(Translate(not.Operand))})");
+                var operand = Translate(not.Operand);
+                return operand is Value { Content: bool b } ? new Value(!b) : new Predicate($"NOT ({AsPredicate(operand)})");
             case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.OrElse } logical:
                 return Logical(logical);
             case BinaryExpression binary:
