@@ -229,7 +229,7 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
     /// <summary>The text of every command the API runs on SQLite.</summary>
     private sealed class StatementLog(ConcurrentQueue<string> texts) : DbCommandInterceptor
     {
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             texts.Enqueue(command.CommandText);
             return ValueTask.FromResult(result);
