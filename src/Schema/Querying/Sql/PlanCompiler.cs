@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text;
 using Microsoft.EntityFrameworkCore.Metadata;
 using RlhfGraph.Schema.Querying.Planning;
 
@@ -15,11 +14,15 @@ internal static class PlanCompiler
     public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect)
     {
         var sql = new SqlBuilder(dialect);
-        var (text, root) = Level(sql, model, plan, parent: null);
+        var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
         return new CompiledStatement(dialect.Statement(text), sql.Parameters, root);
     }
 
-    private static (string Sql, CompiledLevel Level) Level(SqlBuilder sql, IModel model, ListPlan plan, ExpressionSql.Row? parent)
+    /// <summary>
+    /// One level; <paramref name="parentKey"/> is the SQL of the parent row's id where this level is nested: a column of
+    /// the parent's table, or of the parent's window when the dialect builds rows outside it (SQLite).
+    /// </summary>
+    private static (string Sql, CompiledLevel Level) Level(SqlBuilder sql, IModel model, ListPlan plan, IEntityType? parent, string? parentKey)
     {
         var dialect = sql.Dialect;
         var source = plan.List.Source;
@@ -38,10 +41,10 @@ internal static class PlanCompiler
         {
             // The parent's collection of link rows (p => p.Authors): its foreign key, correlated with the parent row.
             var navigationName = plan.List.Navigation!.Body is MemberExpression { Member.Name: var n } ? n : throw new NotSupportedException("A nested list needs a navigation.");
-            var navigation = parent.Type.FindNavigation(navigationName) ?? throw new NotSupportedException($"{parent.Type.DisplayName()} has no {navigationName}.");
-            var correlation = new StringBuilder();
-            ExpressionSql.Keys(correlation, item, navigation.ForeignKey.Properties, parent, navigation.ForeignKey.PrincipalKey.Properties, dialect);
-            countWhere.Add(correlation.ToString());
+            var navigation = parent.FindNavigation(navigationName) ?? throw new NotSupportedException($"{parent.DisplayName()} has no {navigationName}.");
+            if (navigation.ForeignKey.Properties is not [var foreignKey] || navigation.ForeignKey.PrincipalKey.Properties is not [var principal] || !principal.IsPrimaryKey())
+                throw new NotSupportedException($"{navigationName} is not keyed by the parent's id.");
+            countWhere.Add($"{ExpressionSql.Column(item, foreignKey, dialect)} = {parentKey}");
         }
 
         var query = plan.Query;
@@ -87,18 +90,19 @@ internal static class PlanCompiler
             }
         }
 
+        var derived = alias.Replace("r", "d", StringComparison.Ordinal);
+        var ownKey = dialect.BuildsRowsOutsideTheWindow ? $"{derived}.{dialect.Quote("i")}" : ExpressionSql.Column(node, idProperty, dialect);
         foreach (var child in plan.Children)
         {
             var key = $"x{level.Children.Count}";
-            var (text, compiled) = Level(sql, model, child.Plan, node);
+            var (text, compiled) = Level(sql, model, child.Plan, node.Type, ownKey);
             columns.Add(new LevelColumn(key, text, true));
             level.Children.Add((key, child.ResponseKey, compiled));
         }
 
         var wantsOutside = query.Outside is not null && (request.Backward ? request.WantsHasNext : request.WantsHasPrevious);
         var outside = wantsOutside ? translate.Condition(query.Outside!, item) : null;
-        var text2 = dialect.Level(new LevelSql(from.ToString(), alias.Replace("r", "d", StringComparison.Ordinal), where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside,
-            [.. itemType.FindPrimaryKey()!.Properties.Select(p => ExpressionSql.Column(item, p, dialect))]));
+        var text2 = dialect.Level(new LevelSql(from.ToString(), derived, where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside));
         return (text2, level);
     }
 

@@ -12,6 +12,13 @@ internal abstract class SqlDialect
 
     public abstract string Quote(string identifier);
 
+    /// <summary>
+    /// Whether a level's JSON rows are built over its window (the limited, ordered rows, as a derived table named
+    /// <see cref="LevelSql.Derived"/> with a column per key) rather than inside it; nested levels then correlate
+    /// with the window's "i" column.
+    /// </summary>
+    public abstract bool BuildsRowsOutsideTheWindow { get; }
+
     public string Parameter(int index) => $"@p{index}";
 
     /// <summary><paramref name="operand"/> is one of the values of a JSON array parameter (one parameter, any length).</summary>
@@ -31,7 +38,6 @@ internal abstract class SqlDialect
 /// <summary>
 /// One level's parts. <paramref name="Where"/> includes the cursor bounds; <paramref name="CountWhere"/> does not
 /// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON.
-/// <paramref name="Key"/> is the item row's primary key, which identifies the rows of the window.
 /// </summary>
 internal sealed record LevelSql(
     string From,
@@ -42,7 +48,6 @@ internal sealed record LevelSql(
     int Limit,
     IReadOnlyList<LevelColumn> Columns,
     bool Total,
-    string? Outside,
-    IReadOnlyList<string> Key);
+    string? Outside);
 
 internal sealed record LevelColumn(string Key, string Value, bool Json);

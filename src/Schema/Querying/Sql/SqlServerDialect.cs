@@ -10,6 +10,9 @@ internal sealed class SqlServerDialect : SqlDialect
 {
     public override string Quote(string identifier) => $"[{identifier.Replace("]", "]]", StringComparison.Ordinal)}]";
 
+    /// <summary>SQL Server's optimizer computes a row's scalar subqueries after TOP, so the rows are built in place.</summary>
+    public override bool BuildsRowsOutsideTheWindow => false;
+
     public override string InJsonArray(string operand, string parameter, bool numeric) =>
         numeric
             ? $"{operand} IN (SELECT CAST([value] AS int) FROM OPENJSON({parameter}))"

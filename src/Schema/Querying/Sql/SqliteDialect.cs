@@ -3,40 +3,45 @@ using System.Text;
 namespace RlhfGraph.Schema.Querying.Sql;
 
 /// <summary>
-/// SQLite: each level is json_object over a scalar subquery; rows are aggregated with json_group_array over an
-/// ordered, limited derived table, whose order SQLite's aggregate keeps. A nested level is a correlated subquery in
-/// its parent row's json_object, so the whole operation is one statement and one snapshot.
+/// SQLite: each level is json_object over scalar subqueries. Its window (the filtered, ordered, limited rows, plain
+/// columns only) is a derived table; the rows' JSON is built over it with json_group_array, whose input order SQLite
+/// keeps. Building outside the window matters twice: SQLite computes result columns before it sorts, so nested
+/// levels would otherwise run for every matching row, not for the page; and a json_object passed straight to
+/// json_group_array stays JSON, where one read back from a derived table is text to be parsed again. Nested levels
+/// are correlated subqueries in their parent row's json_object, so the whole operation is one statement.
 /// </summary>
 internal sealed class SqliteDialect : SqlDialect
 {
     public override string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
+    public override bool BuildsRowsOutsideTheWindow => true;
+
     public override string InJsonArray(string operand, string parameter, bool numeric) => $"{operand} IN (SELECT value FROM json_each({parameter}))";
 
     public override string Level(LevelSql level)
     {
-        var text = new StringBuilder("json_object('r', (SELECT json_group_array(json(").Append(level.Derived).Append(".j)) FROM (SELECT json_object(");
+        var text = new StringBuilder("json_object('r', (SELECT json_group_array(json_object(");
         for (var i = 0; i < level.Columns.Count; i++)
         {
+            var column = level.Columns[i];
             if (i > 0) text.Append(", ");
-            text.Append('\'').Append(level.Columns[i].Key).Append("', ").Append(level.Columns[i].Value);
+            text.Append('\'').Append(column.Key).Append("', ");
+            if (column.Json) text.Append(column.Value);
+            else text.Append(level.Derived).Append('.').Append(Quote(column.Key));
         }
 
-        text.Append(") AS j FROM ").Append(level.From);
-        var window = level.Where;
-        if (level.Columns.Any(c => c.Json))
+        text.Append(")) FROM (SELECT ");
+        var first = true;
+        foreach (var column in level.Columns)
         {
-            // SQLite computes a row's result columns before it sorts, so a level whose rows carry nested levels would
-            // run those subqueries for every matching row (thousands), not for the page: the window's keys are chosen
-            // first, by the same order and limit, and only its rows are built.
-            var key = level.Key.Count == 1 ? level.Key[0] : $"({string.Join(", ", level.Key)})";
-            var chosen = new StringBuilder("SELECT ").AppendJoin(", ", level.Key).Append(" FROM ").Append(level.From);
-            Where(chosen, level.Where);
-            chosen.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit);
-            window = [.. level.Where, $"{key} IN ({chosen})"];
+            if (column.Json) continue;
+            if (!first) text.Append(", ");
+            first = false;
+            text.Append(column.Value).Append(" AS ").Append(Quote(column.Key));
         }
 
-        Where(text, window);
+        text.Append(" FROM ").Append(level.From);
+        Where(text, level.Where);
         text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit).Append(") AS ").Append(level.Derived).Append(')');
         if (level.Total)
         {
