@@ -15,7 +15,7 @@ namespace RlhfGraph.Schema.Querying.Shaping;
 internal static class PageReader
 {
     private static readonly ConcurrentDictionary<Type, Func<object>> Constructors = new();
-    private static readonly ConcurrentDictionary<IProperty, Action<object, object?>> Setters = new();
+    private static readonly ConcurrentDictionary<IProperty, Action<object, JsonElement>> Setters = new();
 
     public static Page Read(JsonElement level, CompiledLevel compiled, PrefetchedPages prefetched)
     {
@@ -59,17 +59,44 @@ internal static class PageReader
     private static object Create(Type type) =>
         Constructors.GetOrAdd(type, t => Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(t), typeof(object))).Compile())();
 
-    private static void Set(object target, IProperty property, JsonElement value) =>
-        Setters.GetOrAdd(property, Setter)(target, Value(value, property.ClrType, property.GetTypeMapping().Converter));
+    private static void Set(object target, IProperty property, JsonElement value) => Setters.GetOrAdd(property, Setter)(target, value);
 
-    private static Action<object, object?> Setter(IProperty property)
+    /// <summary>
+    /// Reads the JSON value straight into the property, typed: no boxing for the ints, strings and booleans that
+    /// are nearly every column (thousands per response); converted columns (enums stored as names) go through the
+    /// column's converter.
+    /// </summary>
+    private static Action<object, JsonElement> Setter(IProperty property)
     {
         var info = property.PropertyInfo ?? throw new NotSupportedException($"{property.Name} has no CLR property.");
         var target = Expression.Parameter(typeof(object), "target");
-        var value = Expression.Parameter(typeof(object), "value");
-        var assign = Expression.Assign(Expression.Property(Expression.Convert(target, info.DeclaringType!), info), Expression.Convert(value, info.PropertyType));
-        return Expression.Lambda<Action<object, object?>>(assign, target, value).Compile();
+        var element = Expression.Parameter(typeof(JsonElement), "element");
+        var converter = property.GetTypeMapping().Converter;
+        var reader = converter is null ? typeof(PageReader).GetMethod(ReaderName(info.PropertyType), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static) : null;
+        Expression value = reader is not null
+            ? Expression.Call(reader, element)
+            : Expression.Convert(
+                Expression.Call(typeof(PageReader).GetMethod(nameof(Value), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!,
+                    element, Expression.Constant(info.PropertyType, typeof(Type)), Expression.Constant(converter, typeof(ValueConverter))),
+                info.PropertyType);
+        var assign = Expression.Assign(Expression.Property(Expression.Convert(target, info.DeclaringType!), info), value);
+        return Expression.Lambda<Action<object, JsonElement>>(assign, target, element).Compile();
     }
+
+    private static string ReaderName(Type type) =>
+        type == typeof(int) ? nameof(ReadInt)
+        : type == typeof(int?) ? nameof(ReadNullableInt)
+        : type == typeof(string) ? nameof(ReadString)
+        : type == typeof(bool) ? nameof(ReadBool)
+        : "";
+
+    private static int ReadInt(JsonElement element) => element.GetInt32();
+
+    private static int? ReadNullableInt(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element.GetInt32();
+
+    private static string? ReadString(JsonElement element) => element.GetString();
+
+    private static bool ReadBool(JsonElement element) => element.ValueKind == JsonValueKind.Number ? element.GetInt32() != 0 : element.GetBoolean();
 
     /// <summary>A JSON value as the CLR type (through the column's converter: enums are stored as their names).</summary>
     private static object? Value(JsonElement element, Type type, ValueConverter? converter)
