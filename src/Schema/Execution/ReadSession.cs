@@ -29,6 +29,7 @@ internal sealed class ReadSession(IDbContextFactory<RlhfGraphDbContext> contexts
                 var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    if (db.Database.IsSqlite()) await SqliteStatements.KeepConnectionAsync(db, cancellationToken).ConfigureAwait(false);
                     await ReadSnapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
                 }
                 catch

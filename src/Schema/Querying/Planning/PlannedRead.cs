@@ -41,7 +41,12 @@ internal static class PlannedRead
 
     private static async Task<JsonDocument> ExecuteAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken)
     {
-        // EF Core's command is a template (text and typed parameters) built once; each execution makes its own DbCommand.
+        // SQLite: a prepared statement kept with the connection; it hands out its text as UTF-8, parsed as it comes.
+        if (db.Database.IsSqlite())
+            return JsonDocument.Parse(await Execution.SqliteStatements.ReadFirstAsync(db, statement.Sql, statement.Parameters, cancellationToken).ConfigureAwait(false));
+
+        // SQL Server: EF Core's command is a template (text and typed parameters) built once; each execution makes its
+        // own DbCommand, and the server caches the plan.
         var command = statement.Commands.TryDequeue(out var kept) ? (IRelationalCommand)kept : Build(db, statement);
         try
         {
@@ -57,11 +62,7 @@ internal static class PlannedRead
                     CommandSource.FromSqlQuery),
                 cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("A planned statement returned no row.");
-            var data = reader.DbDataReader;
-            // SQLite hands out its text as UTF-8: parsed as it comes, without a UTF-16 copy.
-            return db.Database.IsSqlite()
-                ? JsonDocument.Parse(data.GetFieldValue<byte[]>(0))
-                : JsonDocument.Parse(data.GetString(0));
+            return JsonDocument.Parse(reader.DbDataReader.GetString(0));
         }
         finally
         {

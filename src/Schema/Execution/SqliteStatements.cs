@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using RlhfGraph.Persistence;
+
+namespace RlhfGraph.Schema.Execution;
+
+/// <summary>
+/// Prepared statements that outlive a request on SQLite. Preparing a planned statement costs about as much as running
+/// it, and Microsoft.Data.Sqlite finalizes a command's statements when its connection closes; EF Core closes the
+/// connections it owns whenever a pooled context goes back to its pool. So each pooled context gets one connection of
+/// its own, opened once and kept (EF Core neither closes nor disposes a connection it was given), and each such
+/// connection keeps its prepared commands by SQL text. The commands run through EF Core's command diagnostics, so
+/// interceptors, logs and statement counters see them as any other command.
+/// </summary>
+internal static class SqliteStatements
+{
+    /// <summary>Commands kept per connection; past it the connection starts again (plans are cached in far fewer shapes).</summary>
+    private const int MaxPerConnection = 64;
+
+    private static readonly ConditionalWeakTable<RlhfGraphDbContext, SqliteConnection> Connections = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Commands = new();
+
+    /// <summary>Gives a pooled SQLite context its lasting connection (once per context), opened.</summary>
+    public static async Task KeepConnectionAsync(RlhfGraphDbContext db, CancellationToken cancellationToken)
+    {
+        if (Connections.TryGetValue(db, out _)) return;
+        var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        Connections.AddOrUpdate(db, connection);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (parameters @p0…) on the context's connection and transaction, returning its first value as UTF-8.</summary>
+    public static async Task<byte[]> ReadFirstAsync(RlhfGraphDbContext db, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var command = Command(connection, sql, parameters.Count);
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+        for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
+
+        var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
+        var relational = db.GetService<IRelationalConnection>();
+        var id = Guid.NewGuid();
+        var start = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        DbDataReader reader;
+        try
+        {
+            var interception = await logger.CommandReaderExecutingAsync(relational, command, sql, db, id, relational.ConnectionId, start, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
+            reader = interception.HasResult ? interception.Result : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            reader = await logger.CommandReaderExecutedAsync(relational, command, sql, db, id, relational.ConnectionId, reader, start, clock.Elapsed, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException("A planned statement returned no row.");
+            return reader.GetFieldValue<byte[]>(0);
+        }
+        finally
+        {
+            logger.DataReaderDisposing(relational, command, reader, id, reader.RecordsAffected, 1, start, clock.Elapsed);
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, int parameters)
+    {
+        var kept = Commands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+        if (kept.TryGetValue(sql, out var command)) return command;
+        if (kept.Count >= MaxPerConnection)
+        {
+            foreach (var old in kept.Values) old.Dispose();
+            kept.Clear();
+        }
+
+        command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+        kept[sql] = command;
+        return command;
+    }
+}
