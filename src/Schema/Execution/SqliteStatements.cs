@@ -23,18 +23,37 @@ internal static class SqliteStatements
     /// <summary>Commands kept per connection; past it the connection starts again (plans are cached in far fewer shapes).</summary>
     private const int MaxPerConnection = 64;
 
-    private static readonly ConditionalWeakTable<RlhfGraphDbContext, SqliteConnection> Connections = new();
+    private static readonly ConditionalWeakTable<RlhfGraphDbContext, Kept> Connections = new();
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Commands = new();
 
-    /// <summary>Gives a pooled SQLite context its lasting connection (once per context), opened.</summary>
+    /// <summary>
+    /// Gives a pooled SQLite context its lasting connection, opened. Not when the connection string says
+    /// Pooling=False (the operator wants every connection closed after use) or names an in-memory database; and a
+    /// kept connection is replaced when the database file is no longer the one it opened (deleted, moved, overwritten):
+    /// an open handle would go on reading the old file, where a new connection sees what is there now, or fails.
+    /// </summary>
     public static async Task KeepConnectionAsync(RlhfGraphDbContext db, CancellationToken cancellationToken)
     {
-        if (Connections.TryGetValue(db, out _)) return;
-        var connection = new SqliteConnection(db.Database.GetConnectionString());
+        var connectionString = db.Database.GetConnectionString();
+        if (Connections.TryGetValue(db, out var kept))
+        {
+            if (kept.Stamp == Stamp(kept.File)) return;
+            Connections.Remove(db);
+            await kept.Connection.DisposeAsync().ConfigureAwait(false);
+            connectionString = kept.ConnectionString;
+        }
+
+        var options = new SqliteConnectionStringBuilder(connectionString);
+        if (!options.Pooling || options.Mode == SqliteOpenMode.Memory || options.DataSource is "" or ":memory:") return;
+        var file = Path.GetFullPath(options.DataSource);
+        var stamp = Stamp(file);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        Connections.AddOrUpdate(db, connection);
+        Connections.AddOrUpdate(db, new Kept(connection, connectionString!, file, stamp));
     }
+
+    private static DateTime Stamp(string file) => File.GetLastWriteTimeUtc(file);
 
     /// <summary>Runs <paramref name="sql"/> (parameters @p0…) on the context's connection and transaction, returning its first value as UTF-8.</summary>
     public static async Task<byte[]> ReadFirstAsync(RlhfGraphDbContext db, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
@@ -90,4 +109,6 @@ internal static class SqliteStatements
         kept[sql] = command;
         return command;
     }
+
+    private sealed record Kept(SqliteConnection Connection, string ConnectionString, string File, DateTime Stamp);
 }
