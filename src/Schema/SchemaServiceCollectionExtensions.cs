@@ -32,6 +32,7 @@ public static class SchemaServiceCollectionExtensions
         services.Configure<Querying.Planning.PlanningOptions>(builder.Configuration.GetSection(Querying.Planning.PlanningOptions.SectionName));
         services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.SectionName));
         services.AddScoped<BatchScope>();
+        services.AddSingleton<ReadContexts>();
         services.AddScoped<ReadSession>();
         services.AddScoped<Querying.Shaping.PrefetchedPages>();
         services.AddSingleton<Querying.Planning.PlanCache>();

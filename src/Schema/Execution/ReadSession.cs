@@ -10,7 +10,7 @@ namespace RlhfGraph.Schema.Execution;
 /// runs resolvers in parallel and a context takes one command at a time, so database work is serialized here;
 /// on SQLite (one writer, in-process reads) that costs nothing, and it spares every resolver a pooled context.
 /// </summary>
-internal sealed class ReadSession(IDbContextFactory<RlhfGraphDbContext> contexts, IEnumerable<IReadObserver> observers) : IAsyncDisposable
+internal sealed class ReadSession(ReadContexts contexts, IEnumerable<IReadObserver> observers) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IReadObserver[] _observers = [.. observers];
@@ -26,7 +26,7 @@ internal sealed class ReadSession(IDbContextFactory<RlhfGraphDbContext> contexts
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_db is null)
             {
-                var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+                var db = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     if (db.Database.IsSqlite()) await SqliteStatements.KeepConnectionAsync(db, cancellationToken).ConfigureAwait(false);

@@ -75,9 +75,13 @@ internal static class SqliteStatements
             reader = interception.HasResult ? interception.Result : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             reader = await logger.CommandReaderExecutedAsync(relational, command, sql, db, id, relational.ConnectionId, reader, start, clock.Elapsed, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
+            // A statement whose step failed (or was interrupted) is left unreset, and the next step on it would be
+            // SQLITE_MISUSE: it is dropped, and the next use prepares it afresh.
+            if (e is not OperationCanceledException)
+                await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
+            Forget(connection, sql, command);
             throw;
         }
 
@@ -90,23 +94,44 @@ internal static class SqliteStatements
         {
             logger.DataReaderDisposing(relational, command, reader, id, reader.RecordsAffected, 1, start, clock.Elapsed);
             await reader.DisposeAsync().ConfigureAwait(false);
+            if (!Keepable(sql)) await command.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static void Forget(SqliteConnection connection, string sql, SqliteCommand command)
+    {
+        if (Commands.TryGetValue(connection, out var kept)) kept.Remove(sql);
+        command.Dispose();
+    }
+
+    /// <summary>
+    /// SQLite prepares a statement whose LIKE pattern is a parameter again whenever that parameter changes (its LIKE
+    /// optimization plans with the value), so such statements gain nothing from being kept — and a kept one was
+    /// seen to fail its next run with SQLITE_MISUSE. They get a command of their own for each run.
+    /// </summary>
+    private static bool Keepable(string sql) => !sql.Contains(" LIKE ", StringComparison.Ordinal);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, int parameters)
     {
         var kept = Commands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         if (kept.TryGetValue(sql, out var command)) return command;
+        if (!Keepable(sql)) return New(connection, sql, parameters);
         if (kept.Count >= MaxPerConnection)
         {
             foreach (var old in kept.Values) old.Dispose();
             kept.Clear();
         }
 
-        command = connection.CreateCommand();
+        command = New(connection, sql, parameters);
+        kept[sql] = command;
+        return command;
+    }
+
+    private static SqliteCommand New(SqliteConnection connection, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter($"@p{i}", null));
-        kept[sql] = command;
         return command;
     }
 
