@@ -108,9 +108,26 @@ internal static class ConnectionFieldExtensions
             // Validate arguments now, so a bad filter fails this field rather than the whole batch.
             _ = FilterExpressionBuilder.BuildLambda(connection.NodeModel, where);
             var session = Session(context);
+            var batchKey = $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}";
+            if (!context.Services().GetRequiredService<IOptions<PlanningOptions>>().Value.Enabled)
+            {
+                var batched = Batches(context).Loader<int, Page>(
+                    batchKey,
+                    (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct), ct));
+                return new EmptyWhenMissing(batched.Load(Compile(parentId)(context.Source)));
+            }
+
+            // Outside any plan (under a single-object field, or written twice with other arguments): this field and all
+            // under it is planned here, and the whole level of parents is one statement. Parents share a batch only at
+            // the same place in the response, where their selections are the same.
+            var plan = Planner.Plan(context, new ListField(connection, navigation), request, connection.Query(where, order, request), Options(context));
+            var pages = context.Services().GetRequiredService<PrefetchedPages>();
             var loader = Batches(context).Loader<int, Page>(
-                $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}",
-                (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct), ct));
+                $"{batchKey}|{string.Join('.', context.ResponsePath.Where(p => p is string))}",
+                (ids, ct) => session.RunAsync(
+                    async (db, ct) => await PlannedRead.TryRunBatchAsync(db, plan, typeof(TParent), ids, pages, ct).ConfigureAwait(false)
+                        ?? await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct).ConfigureAwait(false),
+                    ct));
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 

@@ -54,11 +54,31 @@ public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
         var planned = (await api.PostAsync(query)).ShouldSucceed();
 
         // Both answers hang off the same paper objects, so neither is read ahead: the papers' statement, then each
-        // authors list in its own batch (link rows and nodes).
+        // authors list planned on its own, one statement for the whole level of papers.
         Assert.True(JsonNode.DeepEquals(expected.Data, planned.Data), planned.Data.ToJsonString());
         Assert.Single(planned.Data["papers"]!["nodes"]![0]!["authors"]!["nodes"]!.AsArray());
         Assert.Equal(2, planned.Data["papers"]!["edges"]![0]!["node"]!["authors"]!["nodes"]!.AsArray().Count);
-        Assert.Equal(1 + 2 + 2, planned.Statements);
+        Assert.Equal(1 + 1 + 1, planned.Statements);
+    }
+
+    [Fact]
+    public async Task ListsUnderASingleObjectFieldAreOneStatementPerListLevel()
+    {
+        const string query = """
+            { paperByArxivId(arxivId: "2203.02155") { title authors { totalCount nodes { name papers(first: 3) { nodes { title } } } }
+              codebases { edges { relation node { url datasets { nodes { name } } } } } datasets(order: [{ name: ASC }]) { nodes { name } } } }
+            """;
+        await using var batched = api.WithWebHostBuilder(b => b.UseSetting("Planning:Enabled", "false"));
+        using var client = batched.CreateClient();
+        using var request = ApiFactory.GraphQLRequest(query);
+        var expected = (await api.SendAsync(request, client)).ShouldSucceed();
+
+        var planned = (await api.PostAsync(query)).ShouldSucceed();
+
+        Assert.True(JsonNode.DeepEquals(expected.Data, planned.Data), planned.Data.ToJsonString());
+        // The paper, then one statement per list directly under it, each with its nested lists inside.
+        Assert.Equal(1 + 3, planned.Statements);
+        Assert.True(expected.Statements > planned.Statements, $"batched {expected.Statements}");
     }
 
     [Fact]

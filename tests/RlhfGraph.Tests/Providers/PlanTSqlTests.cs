@@ -47,6 +47,18 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
             var tsql = PlanCompiler.Compile(plan, host.SqlServerModel, SqlDialect.SqlServer);
             Assert.Equal(PlanCompiler.Compile(plan, host.SqliteModel, SqlDialect.Sqlite).Parameters.Count, tsql.Parameters.Count);
             AssertIsOneSelectSqlServerAccepts(tsql);
+            // Every nested level also runs on its own for a batch of parents when it is read outside a plan.
+            foreach (var (child, parentType) in Nested(plan))
+                AssertIsOneSelectSqlServerAccepts(PlanCompiler.CompileBatch(child, host.SqlServerModel, SqlDialect.SqlServer, parentType, [1, 2, 3]));
+        }
+    }
+
+    private static IEnumerable<(ListPlan Plan, Type ParentType)> Nested(ListPlan plan)
+    {
+        foreach (var child in plan.Children)
+        {
+            yield return (child.Plan, plan.List.Source.Node.ReturnType);
+            foreach (var deeper in Nested(child.Plan)) yield return deeper;
         }
     }
 

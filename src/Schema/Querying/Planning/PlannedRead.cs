@@ -29,6 +29,29 @@ internal static class PlannedRead
         }
     }
 
+    /// <summary>
+    /// A nested level for a batch of parents in one statement: each parent's page, its own nested pages filed in
+    /// <paramref name="prefetched"/>; null when the plan has a shape SQL is not written for.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, Page>?> TryRunBatchAsync(RlhfGraphDbContext db, ListPlan plan, Type parentType, IReadOnlyCollection<int> ids, PrefetchedPages prefetched, CancellationToken cancellationToken)
+    {
+        CompiledStatement statement;
+        try
+        {
+            statement = PlanCompiler.CompileBatch(plan, db.Model, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer, parentType, ids);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
+        var pages = new Dictionary<int, Page>(ids.Count);
+        foreach (var row in document.RootElement.EnumerateArray())
+            pages[row.GetProperty("p").GetInt32()] = PageReader.Read(row.GetProperty("x"), statement.Root, prefetched);
+        return pages;
+    }
+
     /// <summary>The root page; nested pages are filed in <paramref name="prefetched"/>.</summary>
     public static async Task<Page> RunAsync(RlhfGraphDbContext db, CompiledStatement statement, PrefetchedPages prefetched, CancellationToken cancellationToken)
     {

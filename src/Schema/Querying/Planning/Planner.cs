@@ -15,6 +15,7 @@ namespace RlhfGraph.Schema.Querying.Planning;
 /// </summary>
 internal static class Planner
 {
+    /// <summary>The plan of the list field being resolved (a root list, or a nested one read outside any plan) and all under it.</summary>
     public static ListPlan Plan(IResolveFieldContext context, ListField list, PageRequest request, LevelQuery query, PagingOptions options) =>
         Level(context, context.FieldDefinition, [context.FieldAst], list, query, request, options);
 

@@ -19,6 +19,19 @@ internal static class PlanCompiler
     }
 
     /// <summary>
+    /// A nested level for a batch of parents (those a resolver outside any plan asks for, e.g. under a single-object
+    /// root field): one statement answering [{ p: parent id, x: level }], the ids in one JSON parameter, the last.
+    /// </summary>
+    public static CompiledStatement CompileBatch(ListPlan plan, IModel model, SqlDialect dialect, Type parentType, IReadOnlyCollection<int> ids)
+    {
+        var sql = new SqlBuilder(dialect);
+        var batch = sql.Alias("w");
+        var (text, root) = Level(sql, model, plan, Entity(model, parentType), dialect.BatchKey(batch));
+        var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
+        return new CompiledStatement(dialect.BatchStatement(text, batch, parameter), sql.Parameters, root);
+    }
+
+    /// <summary>
     /// One level; <paramref name="parentKey"/> is the SQL of the parent row's id where this level is nested: a column of
     /// the parent's table, or of the parent's window when the dialect builds rows outside it (SQLite).
     /// </summary>

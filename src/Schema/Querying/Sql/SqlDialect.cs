@@ -30,6 +30,12 @@ internal abstract class SqlDialect
     /// <summary>The whole statement around the root level, one row with one text column named Value.</summary>
     public abstract string Statement(string level);
 
+    /// <summary>The parent id of a batch row (a value of the JSON array of ids, aliased <paramref name="batch"/>).</summary>
+    public abstract string BatchKey(string batch);
+
+    /// <summary>The statement answering a level per parent id: a JSON array of { p, x }, one row, column Value.</summary>
+    public abstract string BatchStatement(string level, string batch, string ids);
+
     public string True => "1 = 1";
 
     public string False => "1 = 0";

@@ -50,6 +50,11 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string Statement(string level) => $"SELECT {level} AS [Value]";
 
+    public override string BatchKey(string batch) => $"{batch}.[value]";
+
+    public override string BatchStatement(string level, string batch, string ids) =>
+        $"SELECT ISNULL((SELECT {batch}.[value] AS [p], JSON_QUERY({level}) AS [x] FROM OPENJSON({ids}) WITH ([value] int '$') AS {batch} FOR JSON PATH), '[]') AS [Value]";
+
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {
         if (conditions.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", conditions);

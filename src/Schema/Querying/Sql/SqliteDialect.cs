@@ -62,6 +62,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Statement(string level) => $"SELECT {level} AS \"Value\"";
 
+    public override string BatchKey(string batch) => $"{batch}.value";
+
+    public override string BatchStatement(string level, string batch, string ids) =>
+        $"SELECT json_group_array(json_object('p', {batch}.value, 'x', {level})) AS \"Value\" FROM json_each({ids}) AS {batch}";
+
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {
         if (conditions.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", conditions);
