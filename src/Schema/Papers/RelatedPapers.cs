@@ -64,18 +64,19 @@ internal static class RelatedPapers
                        ROW_NUMBER() OVER (PARTITION BY PaperId ORDER BY Score DESC, RelatedId) AS Place
                 FROM scored
             )
-            SELECT PaperId, RelatedId, SharedAuthors, SharedKeywords, SharedDatasets, SharedCodebases, Score, Place
-            FROM ranked WHERE Place <= {first.ToString(CultureInfo.InvariantCulture)}
+            SELECT r.PaperId, r.RelatedId, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases, r.Score, r.Place,
+                   p."Key" AS PaperKey, p.Title, p.TitleKey, p.Url, p.ArxivId, p."Year", p.Venue, p.Kind, p.Alias, p.CitationCount,
+                   p.HasOfficialCode, p.MentionCount, p.AuthorsTruncated
+            FROM ranked r JOIN Papers p ON p.Id = r.RelatedId
+            WHERE r.Place <= {first.ToString(CultureInfo.InvariantCulture)}
             """;
+        // One statement for the level: the related papers' own columns come with their ranks.
         var rows = paperIds.Count == 0 ? [] : await db.Database.SqlQueryRaw<Row>(sql).ToListAsync(ct).ConfigureAwait(false);
-        var relatedIds = rows.Select(r => r.RelatedId).Distinct().ToList();
-        // Queried even when empty, so a request's statement count depends on its shape alone.
-        var papers = await db.Papers.Where(p => relatedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
         var byPaper = rows.ToLookup(r => r.PaperId);
         return paperIds.ToDictionary(
             id => id,
             id => (IReadOnlyList<RelatedPaper>)byPaper[id].OrderBy(r => r.Place)
-                .Select(r => new RelatedPaper(papers[r.RelatedId], r.Score, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases))
+                .Select(r => new RelatedPaper(r.ToPaper(), r.Score, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases))
                 .ToList());
     }
 
@@ -96,5 +97,49 @@ internal static class RelatedPapers
         public int Score { get; init; }
 
         public long Place { get; init; }
+
+        public required string PaperKey { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string TitleKey { get; init; }
+
+        public string? Url { get; init; }
+
+        public string? ArxivId { get; init; }
+
+        public int? Year { get; init; }
+
+        public string? Venue { get; init; }
+
+        public required string Kind { get; init; }
+
+        public string? Alias { get; init; }
+
+        public int? CitationCount { get; init; }
+
+        public bool HasOfficialCode { get; init; }
+
+        public int MentionCount { get; init; }
+
+        public bool AuthorsTruncated { get; init; }
+
+        public Paper ToPaper() => new()
+        {
+            Id = RelatedId,
+            Key = PaperKey,
+            Title = Title,
+            TitleKey = TitleKey,
+            Url = Url,
+            ArxivId = ArxivId,
+            Year = Year,
+            Venue = Venue,
+            Kind = Enum.Parse<PaperKind>(Kind),  // stored as its name (PaperConfiguration)
+            Alias = Alias,
+            CitationCount = CitationCount,
+            HasOfficialCode = HasOfficialCode,
+            MentionCount = MentionCount,
+            AuthorsTruncated = AuthorsTruncated,
+        };
     }
 }
