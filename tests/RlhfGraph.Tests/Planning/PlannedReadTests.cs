@@ -23,6 +23,7 @@ public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
         { "mentions and sources filters", "{ papers(first: 10, where: { mentions: { some: { line: { gt: 10 } } }, sources: { some: { name: { contains: \"awesome\" } } } }) { totalCount nodes { title mentionCount } } }" },
         { "backward paging and first with last", "{ a: papers(last: 3) { pageInfo { hasNextPage hasPreviousPage startCursor } nodes { title } } b: papers(first: 5, last: 2) { pageInfo { hasPreviousPage hasNextPage } nodes { title } } c: papers(first: 0) { totalCount } }" },
         { "fragments, aliases and directives", "query ($with: Boolean = true, $without: Boolean = false) { papers(first: 4) { ...P nodes { x: authors(first: 1) { nodes { name } } y: authors(first: 2, order: [{ name: DESC }]) @include(if: $with) { nodes { name } } z: datasets @skip(if: $without) { nodes { name } } } } } fragment P on PapersConnection { nodes { ... on Paper { title codebases { nodes { url } } } } }" },
+        { "conditions folded away beside bound values (found by the fuzzer)", "{ keywords(where: { name: { or: [{ in: [], eq: \"\" }, { eq: \"rlhf\" }] }, category: { and: [{ neq: TOPIC, in: [] }], nin: [TOPIC, TASK, TOPIC] } }, order: []) { nodes { category id } } }" },
         { "id filters and sorts", "{ papers(first: 5, order: [{ id: DESC }], where: { id: { nin: [\"UGFwZXI6MQ==\", \"UGFwZXI6Mg==\"] } }) { nodes { id title authors(order: [{ id: ASC }]) { nodes { id } } } } }" },
     };
 

@@ -32,6 +32,9 @@ public sealed partial class PlanTSqlTests
         AddOrders(Add);
         AddPaging(Add);
         AddNesting(Add);
+        // Found by the fuzzer: conditions folded away (empty in-lists) beside values already bound.
+        Add("folded conditions beside bound values", "{ keywords(where: { name: { or: [{ in: [], eq: \"\" }, { eq: \"rlhf\" }] }, category: { and: [{ neq: TOPIC, in: [] }], nin: [TOPIC, TASK] } }) { nodes { category id } } }");
+        Add("folded conditions on both sides", "{ papers(where: { and: [{ title: { eq: \"x\" }, year: { in: [] } }, { or: [{ venue: { in: [] } }, { year: { eq: 2023 } }] }] }) { totalCount } }");
         return shapes;
     }
 

@@ -15,7 +15,8 @@ internal static class PlanCompiler
     {
         var sql = new SqlBuilder(dialect);
         var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
-        return new CompiledStatement(dialect.Statement(text), sql.Parameters, root);
+        var (statement, parameters) = sql.Finish(dialect.Statement(text));
+        return new CompiledStatement(statement, parameters, root);
     }
 
     /// <summary>
@@ -28,7 +29,8 @@ internal static class PlanCompiler
         var batch = sql.Alias("w");
         var (text, root) = Level(sql, model, plan, Entity(model, parentType), dialect.BatchKey(batch));
         var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
-        return new CompiledStatement(dialect.BatchStatement(text, batch, parameter), sql.Parameters, root);
+        var (statement, parameters) = sql.Finish(dialect.BatchStatement(text, batch, parameter));
+        return new CompiledStatement(statement, parameters, root);
     }
 
     /// <summary>

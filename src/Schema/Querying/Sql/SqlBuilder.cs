@@ -23,6 +23,30 @@ internal sealed class SqlBuilder(SqlDialect dialect)
 
     public string Alias(string prefix) => $"{prefix}{_aliases++}";
 
+    /// <summary>
+    /// The statement's text and parameters with only the parameters the text uses, numbered in order: a condition
+    /// folded away after its value was bound (an empty `in` beside it) leaves none behind, so one text always comes
+    /// with one parameter list — a kept prepared statement depends on it.
+    /// </summary>
+    public (string Sql, IReadOnlyList<object?> Parameters) Finish(string text)
+    {
+        var used = new List<object?>();
+        var numbers = new Dictionary<int, int>();
+        var sql = System.Text.RegularExpressions.Regex.Replace(text, @"@p(\d+)", match =>
+        {
+            var old = int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            if (!numbers.TryGetValue(old, out var number))
+            {
+                number = used.Count;
+                numbers[old] = number;
+                used.Add(_parameters[old]);
+            }
+
+            return dialect.Parameter(number);
+        });
+        return (sql, used);
+    }
+
     /// <summary>Counts one condition against <see cref="MaxTerms"/>.</summary>
     public void Term()
     {
