@@ -15,8 +15,8 @@ namespace RlhfGraph.Schema.Papers;
 internal sealed record RelatedPaper(Paper Paper, int Score, int SharedAuthors, int SharedKeywords, int SharedDatasets, int SharedCodebases);
 
 /// <summary>
-/// Related papers for a whole level of papers in two statements: one ranks every candidate of every
-/// parent in SQL (shared links counted per kind, ROW_NUMBER keeps each parent's top N), one loads them.
+/// Related papers for a whole level of papers in one statement: it ranks every candidate of every parent
+/// (shared links counted per kind, ROW_NUMBER keeps each parent's top N) and returns them with their columns.
 /// Score = 3 × shared authors + 2 × shared datasets + 2 × shared codebases + 1 × shared keywords.
 /// </summary>
 internal static class RelatedPapers
