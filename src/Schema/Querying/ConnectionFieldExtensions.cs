@@ -120,14 +120,10 @@ internal static class ConnectionFieldExtensions
             // Outside any plan (under a single-object field, or written twice with other arguments): this field and all
             // under it is planned here, and the whole level of parents is one statement. Parents share a batch only at
             // the same place in the response, where their selections are the same.
-            var plan = Planner.Plan(context, new ListField(connection, navigation), request, connection.Query(where, order, request), Options(context));
-            var pages = context.Services().GetRequiredService<PrefetchedPages>();
+            // The plan is made once per batch, by the first parent's resolver.
             var loader = Batches(context).Loader<int, Page>(
                 $"{batchKey}|{string.Join('.', context.ResponsePath.Where(p => p is string))}",
-                (ids, ct) => session.RunAsync(
-                    async (db, ct) => await PlannedRead.TryRunBatchAsync(db, plan, typeof(TParent), ids, pages, ct).ConfigureAwait(false)
-                        ?? await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct).ConfigureAwait(false),
-                    ct));
+                () => PlannedBatch(context, connection, parentId, navigation, where, order, request));
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 
@@ -168,6 +164,28 @@ internal static class ConnectionFieldExtensions
                 }, ct));
             return loader.Load(key(context.Source));
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
+
+    /// <summary>A nested list's fetch for a batch of parents: the list planned once, each batch one statement.</summary>
+    private static Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, Page>>> PlannedBatch<TParent, TItem, TNode>(
+        IResolveFieldContext context,
+        Connection<TItem, TNode> connection,
+        Expression<Func<TParent, int>> parentId,
+        Expression<Func<TParent, IEnumerable<TItem>>> navigation,
+        object? where,
+        object? order,
+        PageRequest request)
+        where TParent : class
+        where TItem : class
+        where TNode : class
+    {
+        var plan = Planner.Plan(context, new ListField(connection, navigation), request, connection.Query(where, order, request), Options(context));
+        var pages = context.Services().GetRequiredService<PrefetchedPages>();
+        var session = Session(context);
+        return (ids, ct) => session.RunAsync(
+            async (db, ct) => await PlannedRead.TryRunBatchAsync(db, plan, typeof(TParent), ids, pages, ct).ConfigureAwait(false)
+                ?? await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct).ConfigureAwait(false),
+            ct);
+    }
 
     private static void Observe(IResolveFieldContext context, ListPlan plan)
     {

@@ -14,4 +14,9 @@ internal sealed class BatchScope
     public BatchLoader<TKey, TValue> Loader<TKey, TValue>(string name, Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
         where TKey : notnull =>
         (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(fetch));
+
+    /// <summary>The same, with the fetch made only by the first resolver to ask (making it has a cost: a plan).</summary>
+    public BatchLoader<TKey, TValue> Loader<TKey, TValue>(string name, Func<Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>>> makeFetch)
+        where TKey : notnull =>
+        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(makeFetch()));
 }
