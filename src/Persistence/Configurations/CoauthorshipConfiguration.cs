@@ -6,20 +6,20 @@ namespace RlhfGraph.Persistence.Configurations;
 
 internal sealed class CoauthorshipConfiguration : IEntityTypeConfiguration<Coauthorship>
 {
-    /// <summary>The view's SQL, the same on SQLite and SQL Server; created by the AddCoauthorshipsView migrations.</summary>
-    internal const string ViewSql = """
-        CREATE VIEW Coauthorships AS
-        SELECT mine.AuthorId AS AuthorId, theirs.AuthorId AS CoauthorId, COUNT(*) AS SharedPapers
-        FROM PaperAuthors mine
-        JOIN PaperAuthors theirs ON theirs.PaperId = mine.PaperId AND theirs.AuthorId <> mine.AuthorId
-        GROUP BY mine.AuthorId, theirs.AuthorId
-        """;
-
     public void Configure(EntityTypeBuilder<Coauthorship> builder)
     {
-        builder.ToView("Coauthorships");
+        // A table the importer fills (Import/CoauthorshipTable), not a view: a view's GROUP BY over the bylines cannot
+        // take a correlated "AuthorId = parent" inside it, so every per-author read aggregated the whole corpus.
+        builder.ToTable("Coauthorships");
         builder.HasKey(c => new { c.AuthorId, c.CoauthorId });
-        builder.HasOne(c => c.Author).WithMany(a => a.Coauthorships).HasForeignKey(c => c.AuthorId);
-        builder.HasOne(c => c.Coauthor).WithMany().HasForeignKey(c => c.CoauthorId);
+        // "An author's co-authors, most shared papers first" (the coauthors connection's default order and its
+        // keyset) is a range of this index: no sort, no aggregation, only the page's rows read.
+        builder.HasIndex(c => new { c.AuthorId, c.SharedPapers, c.CoauthorId })
+            .IsDescending(false, true, false)
+            .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
+        builder.HasOne(c => c.Author).WithMany(a => a.Coauthorships).HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        // SQL Server allows one cascade path from Authors; the importer removes a leaving author's pairs itself
+        // (both directions) before the author, so this side needs none.
+        builder.HasOne(c => c.Coauthor).WithMany().HasForeignKey(c => c.CoauthorId).OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -1,8 +1,9 @@
 namespace RlhfGraph.Persistence.Entities;
 
 /// <summary>
-/// Two authors who share papers, and how many: a database view over the bylines, so "an author's
-/// co-authors, most shared papers first" is a plain, pageable relation like any other.
+/// Two authors who share papers, and how many: derived from the bylines (PaperAuthors) and kept by the importer in
+/// the import's transaction, both directions stored, so "an author's co-authors, most shared papers first" is a
+/// plain, indexed, pageable relation like any other.
 /// </summary>
 public sealed class Coauthorship
 {

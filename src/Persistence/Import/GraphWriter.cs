@@ -30,7 +30,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         progress?.Report("sources, keywords, authors, datasets, codebases, papers");
         var sources = await SyncEntitiesAsync(db.Sources, graph.Sources, s => s.Name, ct).ConfigureAwait(false);
         var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, ct).ConfigureAwait(false);
-        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, ct).ConfigureAwait(false);
+        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, ct,
+            leaving: ids => CoauthorshipTable.ForgetAsync(db, ids, ct)).ConfigureAwait(false);
         var datasets = await SyncEntitiesAsync(db.Datasets, graph.Datasets, d => d.Key, ct).ConfigureAwait(false);
         var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, ct).ConfigureAwait(false);
         var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, ct).ConfigureAwait(false);
@@ -67,6 +68,13 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             DatasetId = m.Target == MentionTarget.Dataset ? datasets[m.TargetKey] : null,
         });
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
+
+        // Derived from the bylines, so it changes only when the graph did (a second import of the same lists writes nothing).
+        if (Inserted + Updated + Deleted > 0)
+        {
+            progress?.Report("co-authorships");
+            await CoauthorshipTable.RebuildAsync(db, ct).ConfigureAwait(false);
+        }
     }
 
     private static IEnumerable<(string PaperKey, string CodebaseKey, CodeRelation Relation)> StrongestRelation(
@@ -78,7 +86,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     /// Syncs one entity table by natural key. A row that leaves is retired (its key and id written to RetiredKeys in the
     /// same transaction); a row whose key is retired comes back with its old id, so global ids survive a leave-and-return.
     /// </summary>
-    private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf, CancellationToken ct)
+    private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf, CancellationToken ct,
+        Func<IReadOnlyCollection<int>, Task<int>>? leaving = null)
         where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T))!;
@@ -116,6 +125,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             }
         }
 
+        if (leaving is not null && existing.Count > 0)
+            await leaving([.. existing.Values.Select(e => (int)idProperty.GetClrValue(e)!)]).ConfigureAwait(false);
         set.RemoveRange(existing.Values);
         db.RetiredKeys.AddRange(existing.Select(e => new RetiredKey { Kind = kind, Key = e.Key, EntityId = (int)idProperty.GetClrValue(e.Value)! }));
         await SaveAsync(set, added, ct).ConfigureAwait(false);

@@ -83,6 +83,10 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE \"Papers\"", script, StringComparison.Ordinal);
         Assert.Contains("COLLATE NOCASE", script, StringComparison.Ordinal);
         Assert.Contains("CREATE VIEW Coauthorships", script, StringComparison.Ordinal);
+        // …which a later migration replaces by a table it fills from the bylines.
+        Assert.Contains("DROP VIEW Coauthorships", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE \"Coauthorships\"", script, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO Coauthorships (AuthorId, CoauthorId, SharedPapers)", script, StringComparison.Ordinal);
         Assert.All(db.Database.GetMigrations(), id => Assert.Contains($"'{id}'", script, StringComparison.Ordinal));
     }
 
@@ -101,6 +105,8 @@ public sealed class MigrationTests
         Assert.Contains("CREATE UNIQUE INDEX [IX_Papers_ArxivId] ON [Papers] ([ArxivId]) WHERE [ArxivId] IS NOT NULL", script, StringComparison.Ordinal);
         // CREATE VIEW must start its batch; inside an IF block only EXEC gives it one.
         Assert.Contains("EXEC(N'CREATE VIEW Coauthorships AS", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [Coauthorships]", script, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO Coauthorships (AuthorId, CoauthorId, SharedPapers)", script, StringComparison.Ordinal);
         Assert.DoesNotContain("nvarchar(max)", Indexed(db), StringComparer.Ordinal);
     }
 

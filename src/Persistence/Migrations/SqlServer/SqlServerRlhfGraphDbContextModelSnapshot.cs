@@ -103,9 +103,11 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CoauthorId");
 
-                    b.ToTable((string)null);
+                    b.HasIndex("AuthorId", "SharedPapers", "CoauthorId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
 
-                    b.ToView("Coauthorships", (string)null);
+                    b.ToTable("Coauthorships", (string)null);
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Codebase", b =>
@@ -693,7 +695,7 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.HasOne("RlhfGraph.Persistence.Entities.Author", "Coauthor")
                         .WithMany()
                         .HasForeignKey("CoauthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
                     b.Navigation("Author");

@@ -94,9 +94,11 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CoauthorId");
 
-                    b.ToTable((string)null);
+                    b.HasIndex("AuthorId", "SharedPapers", "CoauthorId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
 
-                    b.ToView("Coauthorships", (string)null);
+                    b.ToTable("Coauthorships", (string)null);
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Codebase", b =>
@@ -668,7 +670,7 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.HasOne("RlhfGraph.Persistence.Entities.Author", "Coauthor")
                         .WithMany()
                         .HasForeignKey("CoauthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
                     b.Navigation("Author");

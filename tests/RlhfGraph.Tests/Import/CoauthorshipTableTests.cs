@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Import;
+
+/// <summary>
+/// The Coauthorships table is data the importer keeps, not a view: after every import, whether the first, one with a
+/// list removed or a byline changed, or one that failed, it holds exactly the pairs the bylines (PaperAuthors) give.
+/// </summary>
+public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTests(engine)
+{
+    [Fact]
+    public async Task AfterASeedImportTheTableHoldsExactlyThePairsTheBylinesGive()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+
+        var (stored, expected) = await ReadAsync(database);
+        Assert.True(expected.Count > 1000, $"only {expected.Count} pairs");
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AfterAReimportWithoutOneListTheTableFollowsTheBylines()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var (before, _) = await ReadAsync(database);
+        using var seed = new SeedCopy();
+        // The 2024 louieworth list leaves: papers and authors only it named go, and with them their pairs.
+        var manifest = JsonNode.Parse(File.ReadAllText(seed.PathOf("sources.json")))!.AsArray();
+        manifest.Remove(manifest.Single(s => (string?)s!["name"] == "awesome-rlhf-louieworth-2024"));
+        File.WriteAllText(seed.PathOf("sources.json"), manifest.ToJsonString());
+
+        var report = await database.CreateImporter().ImportAsync(seed.Directory);
+
+        var (stored, expected) = await ReadAsync(database);
+        Assert.True(report.RowsDeleted > 0, report.ToString());
+        Assert.NotEqual(before, expected);
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AfterAReimportWithABylineChangedTheTableFollowsTheBylines()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var (before, _) = await ReadAsync(database);
+        using var seed = new SeedCopy();
+        ChangeAByline(seed);
+
+        await database.CreateImporter().ImportAsync(seed.Directory);
+
+        var (stored, expected) = await ReadAsync(database);
+        Assert.NotEqual(before, expected);
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AnImportThatFailsWhileFillingTheTableLeavesItAsItWas()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var (before, _) = await ReadAsync(database);
+        var snapshot = await database.SnapshotAsync();
+        using var seed = new SeedCopy();
+        ChangeAByline(seed);
+        var failing = new FailOnCoauthorshipFill();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter(failing).ImportAsync(seed.Directory));
+
+        Assert.True(failing.Failed, "the import never reached the co-authorship table");
+        var (stored, expected) = await ReadAsync(database);
+        Assert.Equal(before, stored);
+        Assert.Equal(expected, stored);
+        Assert.Equal(snapshot, await database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task AnUpgradedDatabaseHasTheTableFilledWithoutAReimport()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var (_, expected) = await ReadAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            // Back to the view (the bylines stay), then forward again: the migration fills the table from them.
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var replacing = migrations.FindIndex(m => m.EndsWith("_ReplaceCoauthorshipsViewByTable", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[replacing - 1]);
+            Assert.Equal(expected.Count, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM Coauthorships").SingleAsync());
+            await migrator.MigrateAsync();
+        }
+
+        var (stored, _) = await ReadAsync(database);
+        Assert.Equal(expected, stored);
+    }
+
+    /// <summary>Contrastive Preference Learning gains a co-author in both lists that name it: her pairs are new.</summary>
+    private static void ChangeAByline(SeedCopy seed)
+    {
+        seed.Replace("awesome-llm-training.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
+        seed.Replace("awesome-rlhf-louieworth-2024.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
+    }
+
+    /// <summary>The table's rows, and the pairs computed here from PaperAuthors (both directions, shared paper count).</summary>
+    private static async Task<(List<(int, int, int)> Stored, List<(int, int, int)> Expected)> ReadAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var stored = (await db.Coauthorships.Select(c => new { c.AuthorId, c.CoauthorId, c.SharedPapers }).ToListAsync())
+            .Select(c => (c.AuthorId, c.CoauthorId, c.SharedPapers)).Order().ToList();
+        var bylines = (await db.PaperAuthors.Select(l => new { l.PaperId, l.AuthorId }).ToListAsync()).GroupBy(l => l.PaperId);
+        var expected = bylines
+            .SelectMany(b => b.SelectMany(x => b.Where(y => y.AuthorId != x.AuthorId).Select(y => (x.AuthorId, y.AuthorId))))
+            .GroupBy(pair => pair)
+            .Select(g => (g.Key.Item1, g.Key.Item2, g.Count()))
+            .Order().ToList();
+        return (stored, expected);
+    }
+
+    /// <summary>Fails the statement that fills the table, the import's last write before its commit.</summary>
+    private sealed class FailOnCoauthorshipFill : DbCommandInterceptor
+    {
+        public bool Failed { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.StartsWith("INSERT INTO Coauthorships", StringComparison.Ordinal))
+            {
+                Failed = true;
+                throw new InvalidOperationException("injected failure");
+            }
+
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
+
+public sealed class SqliteCoauthorshipTableTests(SqliteEngine engine) : CoauthorshipTableTests(engine);
+
+public sealed class SqlServerCoauthorshipTableTests(SqlServerEngine engine) : CoauthorshipTableTests(engine);
