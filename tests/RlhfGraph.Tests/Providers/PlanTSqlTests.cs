@@ -27,7 +27,8 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
 {
     private static readonly string[] RootLists = ["papers", "authors", "codebases", "datasets", "keywords"];
 
-    private static readonly Dictionary<string, Shape> Catalog = BuildCatalog();
+    /// <summary>Also explained on a larger corpus by the query plan guard (Planning/QueryPlanTests).</summary>
+    internal static readonly Dictionary<string, Shape> Catalog = BuildCatalog();
 
     public static TheoryData<string> Shapes => [.. Catalog.Keys];
 
@@ -149,7 +150,7 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
     private static partial Regex ParameterName();
 
     /// <summary>An operation, and a query whose page infos give its cursor variables (empty when it has none).</summary>
-    private sealed record Shape(string Query, string Cursors);
+    internal sealed record Shape(string Query, string Cursors);
 
     /// <summary>
     /// The API with a plan observer and a log of the SQLite statements it ran, shared by the cases (one host, not one
@@ -210,7 +211,7 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
         }
 
         /// <summary>{alias}After and {alias}Before: the first end and start cursors under each root alias of the cursor query.</summary>
-        private static Dictionary<string, object?> CursorVariables(JsonNode data)
+        internal static Dictionary<string, object?> CursorVariables(JsonNode data)
         {
             var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (alias, value) in data.AsObject())
