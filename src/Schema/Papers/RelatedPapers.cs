@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RlhfGraph.Persistence;
@@ -8,6 +9,7 @@ using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Batching;
+using RlhfGraph.Schema.Querying.Planning;
 
 namespace RlhfGraph.Schema.Papers;
 
@@ -15,31 +17,62 @@ namespace RlhfGraph.Schema.Papers;
 internal sealed record RelatedPaper(Paper Paper, int Score, int SharedAuthors, int SharedKeywords, int SharedDatasets, int SharedCodebases);
 
 /// <summary>
-/// Related papers for a whole level of papers in one statement: it ranks every candidate of every parent
-/// (shared links counted per kind, ROW_NUMBER keeps each parent's top N) and returns them with their columns.
+/// Related papers for a whole level of papers: one statement ranks every candidate of every parent (shared links
+/// counted per kind, ROW_NUMBER keeps each parent's top N), and the ranked ids feed one planned statement that reads
+/// the related papers with everything selected under them.
 /// Score = 3 × shared authors + 2 × shared datasets + 2 × shared codebases + 1 × shared keywords.
 /// </summary>
 internal static class RelatedPapers
 {
     public const int MaxFirst = 20;
 
-    /// <summary>Resolves `related(first:)` through one batch per level and `first`.</summary>
+    /// <summary>Resolves `related(first:)` through one batch per level, place in the response and `first`.</summary>
     public static FieldBuilder<Paper, object> ResolveRelated(this FieldBuilder<Paper, object> field) =>
         field.Resolve(context =>
         {
             var first = context.GetArgument<int>("first");
             if (first is < 1 or > MaxFirst)
                 throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxFirst}; got {first}.");
-            var session = context.Services().GetRequiredService<ReadSession>();
             var loader = context.Services().GetRequiredService<BatchScope>().Loader<int, IReadOnlyList<RelatedPaper>>(
-                $"Paper.related|{first}",
-                (ids, ct) => session.RunAsync((db, ct) => FetchAsync(db, ids, first, ct), ct));
+                $"Paper.related|{first}|{string.Join('.', context.ResponsePath.Where(p => p is string))}",
+                () => Fetch(context, first));
             return loader.Load(context.Source.Id);
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
-    /// <summary>Every requested paper gets an entry (an empty list when nothing is related).</summary>
-    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<RelatedPaper>>> FetchAsync(RlhfGraphDbContext db, IReadOnlyCollection<int> paperIds, int first, CancellationToken ct)
+    /// <summary>
+    /// A level's fetch, planned by the first parent's resolver (the context is not to be kept past it); the related
+    /// ids it looks up come from the ranking when the batch runs.
+    /// </summary>
+    private static Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, IReadOnlyList<RelatedPaper>>>> Fetch(IResolveFieldContext context, int first)
     {
+        var sets = Planner.SetsOf(context, (IComplexGraphType)context.FieldDefinition.ResolvedType!.GetNamedType(), Lookups.Selection(context), "paper");
+        var plan = Lookups.Plan(context, PaperType.All, sets, MaxRelatedPerLevel);
+        var services = context.Services();
+        return (ids, ct) => FetchAsync(services, plan, ids, first, ct);
+    }
+
+    /// <summary>Every requested paper gets an entry (an empty list when nothing is related).</summary>
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<RelatedPaper>>> FetchAsync(IServiceProvider services, ListPlan plan, IReadOnlyCollection<int> paperIds, int first, CancellationToken ct)
+    {
+        var rows = await services.GetRequiredService<ReadSession>().RunAsync((db, ct) => RankAsync(db, paperIds, first, ct), ct).ConfigureAwait(false);
+        var relatedIds = rows.Select(r => r.RelatedId).Distinct().ToList();
+        var papers = relatedIds.Count == 0
+            ? new Dictionary<int, object>()
+            : (await Lookups.RunAsync(services, [Lookups.WithIds(plan, relatedIds)], ct).ConfigureAwait(false))[0];
+        var byPaper = rows.ToLookup(r => r.PaperId);
+        return paperIds.ToDictionary(
+            id => id,
+            id => (IReadOnlyList<RelatedPaper>)byPaper[id].OrderBy(r => r.Place)
+                .Select(r => new RelatedPaper((Paper)papers[r.RelatedId], r.Score, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases))
+                .ToList());
+    }
+
+    /// <summary>Most related papers one level can have: a full page of parents, each with the most `first` allows.</summary>
+    private const int MaxRelatedPerLevel = 100 * MaxFirst;
+
+    private static async Task<List<Row>> RankAsync(RlhfGraphDbContext db, IReadOnlyCollection<int> paperIds, int first, CancellationToken ct)
+    {
+        if (paperIds.Count == 0) return [];
         // Only integers from our own loader are spliced in (the parents' ids and a validated count).
         var ids = string.Join(", ", paperIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var sql = $"""
@@ -64,20 +97,11 @@ internal static class RelatedPapers
                        ROW_NUMBER() OVER (PARTITION BY PaperId ORDER BY Score DESC, RelatedId) AS Place
                 FROM scored
             )
-            SELECT r.PaperId, r.RelatedId, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases, r.Score, r.Place,
-                   p."Key" AS PaperKey, p.Title, p.TitleKey, p.Url, p.ArxivId, p."Year", p.Venue, p.Kind, p.Alias, p.CitationCount,
-                   p.HasOfficialCode, p.MentionCount, p.AuthorsTruncated
-            FROM ranked r JOIN Papers p ON p.Id = r.RelatedId
+            SELECT r.PaperId, r.RelatedId, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases, r.Score, r.Place
+            FROM ranked r
             WHERE r.Place <= {first.ToString(CultureInfo.InvariantCulture)}
             """;
-        // One statement for the level: the related papers' own columns come with their ranks.
-        var rows = paperIds.Count == 0 ? [] : await db.Database.SqlQueryRaw<Row>(sql).ToListAsync(ct).ConfigureAwait(false);
-        var byPaper = rows.ToLookup(r => r.PaperId);
-        return paperIds.ToDictionary(
-            id => id,
-            id => (IReadOnlyList<RelatedPaper>)byPaper[id].OrderBy(r => r.Place)
-                .Select(r => new RelatedPaper(r.ToPaper(), r.Score, r.SharedAuthors, r.SharedKeywords, r.SharedDatasets, r.SharedCodebases))
-                .ToList());
+        return await db.Database.SqlQueryRaw<Row>(sql).ToListAsync(ct).ConfigureAwait(false);
     }
 
     private sealed class Row
@@ -97,49 +121,5 @@ internal static class RelatedPapers
         public int Score { get; init; }
 
         public long Place { get; init; }
-
-        public required string PaperKey { get; init; }
-
-        public required string Title { get; init; }
-
-        public required string TitleKey { get; init; }
-
-        public string? Url { get; init; }
-
-        public string? ArxivId { get; init; }
-
-        public int? Year { get; init; }
-
-        public string? Venue { get; init; }
-
-        public required string Kind { get; init; }
-
-        public string? Alias { get; init; }
-
-        public int? CitationCount { get; init; }
-
-        public bool HasOfficialCode { get; init; }
-
-        public int MentionCount { get; init; }
-
-        public bool AuthorsTruncated { get; init; }
-
-        public Paper ToPaper() => new()
-        {
-            Id = RelatedId,
-            Key = PaperKey,
-            Title = Title,
-            TitleKey = TitleKey,
-            Url = Url,
-            ArxivId = ArxivId,
-            Year = Year,
-            Venue = Venue,
-            Kind = Enum.Parse<PaperKind>(Kind),  // stored as its name (PaperConfiguration)
-            Alias = Alias,
-            CitationCount = CitationCount,
-            HasOfficialCode = HasOfficialCode,
-            MentionCount = MentionCount,
-            AuthorsTruncated = AuthorsTruncated,
-        };
     }
 }

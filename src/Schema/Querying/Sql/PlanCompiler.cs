@@ -11,12 +11,26 @@ namespace RlhfGraph.Schema.Querying.Sql;
 /// </summary>
 internal static class PlanCompiler
 {
-    public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect)
+    public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect) => Compile([plan], model, dialect);
+
+    /// <summary>
+    /// Several root levels in one statement (the lookups of one field: node types of nodes(ids:), kinds of search
+    /// results), answered as one JSON object with a key per level in order; one plan is the plain statement.
+    /// </summary>
+    public static CompiledStatement Compile(IReadOnlyList<ListPlan> plans, IModel model, SqlDialect dialect)
     {
         var sql = new SqlBuilder(dialect);
-        var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
-        var (statement, parameters) = sql.Finish(dialect.Statement(text));
-        return new CompiledStatement(statement, parameters, root);
+        var texts = new List<string>(plans.Count);
+        var roots = new List<CompiledLevel>(plans.Count);
+        foreach (var plan in plans)
+        {
+            var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
+            texts.Add(text);
+            roots.Add(root);
+        }
+
+        var (statement, parameters) = sql.Finish(roots.Count == 1 ? dialect.Statement(texts[0]) : dialect.Statement(texts));
+        return new CompiledStatement(statement, parameters, roots);
     }
 
     /// <summary>
@@ -30,7 +44,7 @@ internal static class PlanCompiler
         var (text, root) = Level(sql, model, plan, Entity(model, parentType), dialect.BatchKey(batch));
         var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
         var (statement, parameters) = sql.Finish(dialect.BatchStatement(text, batch, parameter));
-        return new CompiledStatement(statement, parameters, root);
+        return new CompiledStatement(statement, parameters, [root]);
     }
 
     /// <summary>

@@ -30,6 +30,12 @@ internal abstract class SqlDialect
     /// <summary>The whole statement around the root level, one row with one text column named Value.</summary>
     public abstract string Statement(string level);
 
+    /// <summary>Several root levels in one statement: one row, column Value, a JSON object keyed by <see cref="RootKey"/>.</summary>
+    public abstract string Statement(IReadOnlyList<string> levels);
+
+    /// <summary>The key of the <paramref name="index"/>th root level of a statement with several.</summary>
+    public static string RootKey(int index) => $"a{index}";
+
     /// <summary>The parent id of a batch row (a value of the JSON array of ids, aliased <paramref name="batch"/>).</summary>
     public abstract string BatchKey(string batch);
 

@@ -62,6 +62,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Statement(string level) => $"SELECT {level} AS \"Value\"";
 
+    public override string Statement(IReadOnlyList<string> levels) =>
+        $"SELECT json_object({string.Join(", ", levels.Select((level, i) => $"'{RootKey(i)}', {level}"))}) AS \"Value\"";
+
     public override string BatchKey(string batch) => $"{batch}.value";
 
     public override string BatchStatement(string level, string batch, string ids) =>
