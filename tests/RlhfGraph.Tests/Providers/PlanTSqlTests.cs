@@ -45,11 +45,11 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
             // The plans ran as one statement on SQLite (the answer came from it)…
             Assert.True(ranOnSqlite, "the plan's SQLite statement did not run");
             // …and the same plans are one SELECT on SQL Server, with the same parameters.
-            var tsql = PlanCompiler.Compile(statement, host.SqlServerModel, SqlDialect.SqlServer);
-            Assert.Equal(PlanCompiler.Compile(statement, host.SqliteModel, SqlDialect.Sqlite).Parameters.Count, tsql.Parameters.Count);
+            var tsql = statement.Compile(host.SqlServerModel, SqlDialect.SqlServer);
+            Assert.Equal(statement.Compile(host.SqliteModel, SqlDialect.Sqlite).Parameters.Count, tsql.Parameters.Count);
             AssertIsOneSelectSqlServerAccepts(tsql);
             // Every nested level also runs on its own for a batch of parents when it is read outside a plan.
-            foreach (var (child, parentType) in statement.SelectMany(Nested))
+            foreach (var (child, parentType) in statement.Plans.SelectMany(Nested))
                 AssertIsOneSelectSqlServerAccepts(PlanCompiler.CompileBatch(child, host.SqlServerModel, SqlDialect.SqlServer, parentType, [1, 2, 3]));
         }
     }
@@ -149,6 +149,9 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
     [GeneratedRegex(@"@p(\d+)\b")]
     private static partial Regex ParameterName();
 
+    /// <summary>The plans of one statement and how to write it for a model and database.</summary>
+    internal sealed record Planned(IReadOnlyList<ListPlan> Plans, Func<IModel, SqlDialect, CompiledStatement> Compile);
+
     /// <summary>An operation, and a query whose page infos give its cursor variables (empty when it has none).</summary>
     private sealed record Shape(string Query, string Cursors);
 
@@ -158,7 +161,7 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
     /// </summary>
     public sealed class Host(SqliteApiFactory api) : IPlanObserver, IAsyncLifetime
     {
-        private readonly ConcurrentQueue<IReadOnlyList<ListPlan>> _plans = new();
+        private readonly ConcurrentQueue<Planned> _plans = new();
         private readonly ConcurrentQueue<string> _sqlite = new();
         private readonly SemaphoreSlim _gate = new(1, 1);
         private WebApplicationFactory<Program>? _factory;
@@ -183,10 +186,10 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
             return ValueTask.CompletedTask;
         }
 
-        void IPlanObserver.Planned(IReadOnlyList<ListPlan> plans) => _plans.Enqueue(plans);
+        void IPlanObserver.Planned(IReadOnlyList<ListPlan> plans, Func<IModel, SqlDialect, CompiledStatement> compile) => _plans.Enqueue(new Planned(plans, compile));
 
         /// <summary>Runs <paramref name="query"/> (its cursors read first), and returns its statements' plans and whether each one's SQLite statement ran.</summary>
-        internal async Task<List<(IReadOnlyList<ListPlan> Plans, bool RanOnSqlite)>> RunAsync(string query, string cursors)
+        internal async Task<List<(Planned Statement, bool RanOnSqlite)>> RunAsync(string query, string cursors)
         {
             await _gate.WaitAsync();
             try
@@ -196,7 +199,7 @@ public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixtu
                 _sqlite.Clear();
                 await PostAsync(query, variables);
                 var ran = _sqlite.ToHashSet(StringComparer.Ordinal);
-                return [.. _plans.Select(p => (p, ran.Contains(PlanCompiler.Compile(p, SqliteModel, SqlDialect.Sqlite).Sql)))];
+                return [.. _plans.Select(p => (p, ran.Contains(p.Compile(SqliteModel, SqlDialect.Sqlite).Sql)))];
             }
             finally
             {

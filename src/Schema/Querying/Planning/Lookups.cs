@@ -30,13 +30,12 @@ internal static class Lookups
     public static Target ByIds(IResolveFieldContext context, IListSource source, IReadOnlyList<GraphQLSelectionSet> sets, IReadOnlyCollection<int> ids, int size) =>
         new(source, TypeOf(context, source), sets, IdIn(source, ids), size);
 
-    /// <summary>The plan of a lookup by ids whose ids are known only later (computed from data): its filter is set by <see cref="WithIds"/>.</summary>
+    /// <summary>
+    /// The plan of a lookup whose rows are named by a query of its own (a ranking), correlated when compiled
+    /// (<see cref="Sql.PlanCompiler.CompileRows"/>): no filter of its own.
+    /// </summary>
     public static ListPlan Plan(IResolveFieldContext context, IListSource source, IReadOnlyList<GraphQLSelectionSet> sets, int size) =>
-        Planner.Lookup(context, new ListField(source, null), TypeOf(context, source), sets, IdIn(source, []), size, Options(context.Services()));
-
-    /// <summary>The same plan for the rows with these ids.</summary>
-    public static ListPlan WithIds(ListPlan plan, IReadOnlyCollection<int> ids) =>
-        plan with { Query = plan.Query with { Filter = IdIn(plan.List.Source, ids) } };
+        Planner.Lookup(context, new ListField(source, null), TypeOf(context, source), sets, null, size, Options(context.Services()));
 
     /// <summary>The object graph type of a source's nodes, by its GraphQL name.</summary>
     public static IComplexGraphType TypeOf(IResolveFieldContext context, IListSource source) =>
@@ -95,10 +94,14 @@ internal static class Lookups
     }
 
     /// <summary>Tells the observers (the tests' SQL Server check) what a statement plans.</summary>
-    public static void Observe(IServiceProvider services, IReadOnlyList<ListPlan> plans)
+    public static void Observe(IServiceProvider services, IReadOnlyList<ListPlan> plans) =>
+        Observe(services, plans, (model, dialect) => Sql.PlanCompiler.Compile(plans, model, dialect));
+
+    /// <summary>The same for a statement written around its plans (<paramref name="compile"/>).</summary>
+    public static void Observe(IServiceProvider services, IReadOnlyList<ListPlan> plans, Func<Microsoft.EntityFrameworkCore.Metadata.IModel, Sql.SqlDialect, Sql.CompiledStatement> compile)
     {
         // None registered outside the tests: the container hands back one cached empty array, so this costs a lookup.
-        foreach (var observer in services.GetServices<IPlanObserver>()) observer.Planned(plans);
+        foreach (var observer in services.GetServices<IPlanObserver>()) observer.Planned(plans, compile);
     }
 
     private static PagingOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<PagingOptions>>().Value;

@@ -51,7 +51,19 @@ internal static class PlannedRead
         return pages;
     }
 
-    private static SqlDialect Dialect(RlhfGraphDbContext db) => db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+    /// <summary>
+    /// The rows of a <see cref="PlanCompiler.CompileRows"/> statement, each read with its node level's page (nested
+    /// pages filed in <paramref name="prefetched"/>).
+    /// </summary>
+    public static async Task<List<T>> RunRowsAsync<T>(RlhfGraphDbContext db, CompiledStatement statement, PrefetchedPages prefetched, Func<JsonElement, Page, T> read, CancellationToken cancellationToken)
+    {
+        using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>(document.RootElement.GetArrayLength());
+        foreach (var row in document.RootElement.EnumerateArray()) rows.Add(read(row, PageReader.Read(row.GetProperty("x"), statement.Root, prefetched)));
+        return rows;
+    }
+
+    public static SqlDialect Dialect(RlhfGraphDbContext db) => db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer;
 
     /// <summary>Commands kept per statement, about as many as requests run it at once on a small machine.</summary>
     private const int KeptCommands = 16;

@@ -25,7 +25,7 @@ internal static class Planner
     /// field was given, or ids a ranking computed), at most <paramref name="size"/> in id order, with what
     /// <paramref name="sets"/> select of them as <paramref name="nodeType"/> — nested lists inside, as under a root list.
     /// </summary>
-    public static ListPlan Lookup(IResolveFieldContext context, ListField list, IComplexGraphType nodeType, IEnumerable<GraphQLSelectionSet> sets, LambdaExpression filter, int size, PagingOptions options)
+    public static ListPlan Lookup(IResolveFieldContext context, ListField list, IComplexGraphType nodeType, IEnumerable<GraphQLSelectionSet> sets, LambdaExpression? filter, int size, PagingOptions options)
     {
         var request = new PageRequest(size, false, null, null, false, false, false) { Field = $"{nodeType.Name}.lookup" };
         var query = list.Source.Query(null, null, request) with { Filter = filter };

@@ -48,6 +48,22 @@ internal static class PlanCompiler
     }
 
     /// <summary>
+    /// A lookup level under rows a query of its own computes (a ranking): one statement answering a JSON array of
+    /// those rows, each with its <paramref name="columns"/> (by name) and, under "x", the level of the node whose id
+    /// is the row's <paramref name="key"/> column. <paramref name="rows"/> writes the rows' query given the SQL of a
+    /// parameter holding <paramref name="ids"/> as a JSON array; the rows are read as the alias given.
+    /// </summary>
+    public static CompiledStatement CompileRows(ListPlan plan, IModel model, SqlDialect dialect, IReadOnlyCollection<int> ids, Func<string, string> rows, string key, IReadOnlyList<string> columns)
+    {
+        var sql = new SqlBuilder(dialect);
+        var alias = sql.Alias("w");
+        var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
+        var (text, root) = Level(sql, model, plan, parent: null, parentKey: $"{alias}.{key}");
+        var (statement, parameters) = sql.Finish(dialect.RowsStatement(rows(parameter), alias, columns, text));
+        return new CompiledStatement(statement, parameters, [root]);
+    }
+
+    /// <summary>
     /// One level; <paramref name="parentKey"/> is the SQL of the parent row's id where this level is nested: a column of
     /// the parent's table, or of the parent's window when the dialect builds rows outside it (SQLite).
     /// </summary>
@@ -74,6 +90,11 @@ internal static class PlanCompiler
             if (navigation.ForeignKey.Properties is not [var foreignKey] || navigation.ForeignKey.PrincipalKey.Properties is not [var principal] || !principal.IsPrimaryKey())
                 throw new NotSupportedException($"{navigationName} is not keyed by the parent's id.");
             countWhere.Add($"{ExpressionSql.Column(item, foreignKey, dialect)} = {parentKey}");
+        }
+        else if (parentKey is not null)
+        {
+            // A lookup of the row a computed row names (a ranked candidate): the node whose id is that key.
+            countWhere.Add($"{ExpressionSql.Column(node, node.Type.FindPrimaryKey()!.Properties[0], dialect)} = {parentKey}");
         }
 
         var query = plan.Query;

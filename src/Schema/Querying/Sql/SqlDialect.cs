@@ -42,6 +42,12 @@ internal abstract class SqlDialect
     /// <summary>The statement answering a level per parent id: a JSON array of { p, x }, one row, column Value.</summary>
     public abstract string BatchStatement(string level, string batch, string ids);
 
+    /// <summary>
+    /// A JSON array of the rows of <paramref name="rows"/> (a query, CTEs allowed, read as <paramref name="alias"/>):
+    /// each row's <paramref name="columns"/> under their names and its <paramref name="level"/> under "x". One row, column Value.
+    /// </summary>
+    public abstract string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level);
+
     public string True => "1 = 1";
 
     public string False => "1 = 0";
