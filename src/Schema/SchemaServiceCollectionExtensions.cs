@@ -38,12 +38,12 @@ public static class SchemaServiceCollectionExtensions
         services.AddSingleton<Querying.Planning.PlanCache>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
-        services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType(db => db.Papers));
-        services.AddRootFields<AuthorQueries>().AddNodeType(AuthorType.Members.NodeType(db => db.Authors));
-        services.AddRootFields<CodebaseQueries>().AddNodeType(CodebaseType.Members.NodeType(db => db.Codebases));
-        services.AddRootFields<DatasetQueries>().AddNodeType(DatasetType.Members.NodeType(db => db.Datasets));
-        services.AddRootFields<KeywordQueries>().AddNodeType(KeywordType.Members.NodeType(db => db.Keywords));
-        services.AddRootFields<SourceQueries>().AddNodeType(SourceType.Members.NodeType(db => db.Sources));
+        services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType());
+        services.AddRootFields<AuthorQueries>().AddNodeType(AuthorType.Members.NodeType());
+        services.AddRootFields<CodebaseQueries>().AddNodeType(CodebaseType.Members.NodeType());
+        services.AddRootFields<DatasetQueries>().AddNodeType(DatasetType.Members.NodeType());
+        services.AddRootFields<KeywordQueries>().AddNodeType(KeywordType.Members.NodeType());
+        services.AddRootFields<SourceQueries>().AddNodeType(SourceType.Members.NodeType());
         services.AddRootFields<NodeQueries>();
         services.AddRootFields<SearchQueries>();
         services.AddRootFields<StatsQueries>();

@@ -19,12 +19,13 @@ internal static class AuthorPathFinder
 
     public const int MaxVisited = 5000;
 
-    public static async Task<AuthorPath?> FindAsync(RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
+    /// <summary>The path's author ids in order and, per hop, its paper's id; null when there is none within <paramref name="maxHops"/>.</summary>
+    public static async Task<(List<int> Authors, List<int> Papers)?> FindAsync(RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
     {
         var ends = await db.Authors.Where(a => a.Id == from || a.Id == to).Select(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
         if (!ends.Contains(from) || !ends.Contains(to)) return null;
         var chain = from == to ? [from] : await ChainAsync(db, from, to, maxHops, ct).ConfigureAwait(false);
-        return chain is null ? null : await LoadAsync(db, chain, ct).ConfigureAwait(false);
+        return chain is null ? null : (chain, await LinkingAsync(db, chain, ct).ConfigureAwait(false));
     }
 
     private static async Task<List<int>?> ChainAsync(RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
@@ -75,18 +76,16 @@ internal static class AuthorPathFinder
         return null;
     }
 
-    /// <summary>The authors in order and, per hop, the newest paper both credit (lowest id on a tie).</summary>
-    private static async Task<AuthorPath> LoadAsync(RlhfGraphDbContext db, List<int> chain, CancellationToken ct)
+    /// <summary>Per hop, the newest paper both authors credit (lowest id on a tie).</summary>
+    private static async Task<List<int>> LinkingAsync(RlhfGraphDbContext db, List<int> chain, CancellationToken ct)
     {
+        if (chain.Count < 2) return [];
         var credits = await db.PaperAuthors.Where(l => chain.Contains(l.AuthorId))
             .Select(l => new { l.PaperId, l.AuthorId, l.Paper!.Year })
             .ToListAsync(ct).ConfigureAwait(false);
         var byAuthor = credits.GroupBy(c => c.AuthorId).ToDictionary(g => g.Key, g => g.ToList());
-        var linking = chain.Zip(chain.Skip(1), (a, b) => byAuthor[a].Where(x => byAuthor[b].Any(y => y.PaperId == x.PaperId))
-            .OrderByDescending(x => x.Year).ThenBy(x => x.PaperId).First().PaperId).ToList();
-        var authors = await db.Authors.Where(a => chain.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
-        var papers = await db.Papers.Where(p => linking.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
-        return new AuthorPath(chain.Select(id => authors[id]).ToList(), linking.Select(id => papers[id]).ToList());
+        return [.. chain.Zip(chain.Skip(1), (a, b) => byAuthor[a].Where(x => byAuthor[b].Any(y => y.PaperId == x.PaperId))
+            .OrderByDescending(x => x.Year).ThenBy(x => x.PaperId).First().PaperId)];
     }
 
     private sealed class Side(int start)

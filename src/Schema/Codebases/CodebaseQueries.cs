@@ -8,5 +8,5 @@ internal sealed class CodebaseQueries : IRootFields
 {
     public void AddTo(ObjectGraphType query) =>
         query.ConnectionField<object?, CodebaseType>("codebases", "Code repositories and project pages. Ordered by id unless `order` is given.")
-            .ResolvePage(CodebaseType.All, db => db.Codebases);
+            .ResolvePage(CodebaseType.All);
 }

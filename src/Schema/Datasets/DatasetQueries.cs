@@ -8,5 +8,5 @@ internal sealed class DatasetQueries : IRootFields
 {
     public void AddTo(ObjectGraphType query) =>
         query.ConnectionField<object?, DatasetType>("datasets", "Datasets named by the lists. Ordered by id unless `order` is given.")
-            .ResolvePage(DatasetType.All, db => db.Datasets);
+            .ResolvePage(DatasetType.All);
 }

@@ -8,5 +8,5 @@ internal sealed class KeywordQueries : IRootFields
 {
     public void AddTo(ObjectGraphType query) =>
         query.ConnectionField<object?, KeywordType>("keywords", "Keywords, environments and tasks. Ordered by id unless `order` is given.")
-            .ResolvePage(KeywordType.All, db => db.Keywords);
+            .ResolvePage(KeywordType.All);
 }

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Normalization;
 using RlhfGraph.Schema.Querying;
+using RlhfGraph.Schema.Querying.Planning;
 
 namespace RlhfGraph.Schema.Papers;
 
@@ -12,7 +14,7 @@ internal sealed class PaperQueries : IRootFields
     public void AddTo(ObjectGraphType query)
     {
         query.ConnectionField<object?, PaperType>("papers", "Papers, surveys, reports, blog posts, talks and books, merged across all lists. Ordered by id unless `order` is given.")
-            .ResolvePage(PaperType.All, db => db.Papers);
+            .ResolvePage(PaperType.All);
 
         query.Field<PaperType>("paperByArxivId")
             .Description("The paper with this arXiv id, or null. Accepts any form: \"2305.18290\", \"2305.18290v2\", \"arXiv:2305.18290\" or an abs/pdf URL.")
@@ -22,7 +24,11 @@ internal sealed class PaperQueries : IRootFields
                 var raw = context.GetArgument<string>("arxivId");
                 var id = ArxivId.Parse(raw)
                     ?? throw new QueryError(QueryError.InvalidArgument, $"'{Truncate(raw)}' is not an arXiv id or URL.");
-                return await context.QueryAsync((db, ct) => db.Papers.FirstOrDefaultAsync(p => p.ArxivId == id, ct)).ConfigureAwait(false);
+                // One planned statement: the paper with that id (unique) and everything selected under it.
+                var paper = (Expression<Func<Paper, bool>>)(p => p.ArxivId == id);
+                var target = new Lookups.Target(PaperType.All, Lookups.TypeOf(context, PaperType.All), Lookups.Selection(context), paper, 1);
+                var found = await Lookups.RunAsync(context, [target], cacheable: true).ConfigureAwait(false);
+                return found[0].Values.FirstOrDefault();
             });
     }
 

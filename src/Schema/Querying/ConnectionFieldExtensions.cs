@@ -20,7 +20,7 @@ namespace RlhfGraph.Schema.Querying;
 
 /// <summary>
 /// One call per list field: the HotChocolate-shaped arguments (first/after/last/before/where/order)
-/// and a resolver that pages in SQL — directly for root lists, batched per level for nested ones.
+/// and a resolver that reads through the planner: root lists plan all under them, nested lists answer from that plan.
 /// </summary>
 internal static class ConnectionFieldExtensions
 {
@@ -51,35 +51,30 @@ internal static class ConnectionFieldExtensions
         where TNodeGraphType : IGraphType, IEntityGraphType =>
         type.ConnectionField<TSource, TNodeGraphType, EdgeType<TNodeGraphType>>(name, description);
 
-    /// <summary>Resolves a root list: filters, orders and pages <paramref name="source"/> in SQL.</summary>
-    public static FieldBuilder<TSource, object> ResolvePage<TSource, TItem, TNode>(
-        this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection, Func<RlhfGraphDbContext, IQueryable<TItem>> source)
+    /// <summary>Resolves a root list: the field and everything selected under it is one plan and one statement.</summary>
+    public static FieldBuilder<TSource, object> ResolvePage<TSource, TItem, TNode>(this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection)
         where TItem : class
         where TNode : class =>
         field.WithMetadata(PlanMetadata.ListKey, new ListField(connection, null)).ResolveAsync(async context =>
         {
-            var options = Options(context);
-            var request = PageRequest.From(context, options);
-            var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
-            if (!context.Services().GetRequiredService<IOptions<PlanningOptions>>().Value.Enabled)
-                return await Session(context).RunAsync((db, ct) => connection.PageAsync(source(db), where, order, request, ct), context.CancellationToken).ConfigureAwait(false);
-
             var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
             var cache = context.Services().GetRequiredService<PlanCache>();
             var key = PlanCache.KeyOf(context);
             if (cache.TryGet(key, out var cached))
             {
-                Observe(context, cached.Root.Plan);
+                Lookups.Observe(context.Services(), [cached.Root.Plan]);
                 return await Session(context).RunAsync((db, ct) => PlannedRead.RunAsync(db, cached, prefetched, ct), context.CancellationToken).ConfigureAwait(false);
             }
 
-            // The whole selection under this field becomes one plan and, where SQL is written for its shape, one statement.
+            var options = Options(context);
+            var request = PageRequest.From(context, options);
+            var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
             var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
-            Observe(context, plan);
+            Lookups.Observe(context.Services(), [plan]);
             return await Session(context).RunAsync(
                 async (db, ct) =>
                 {
-                    if (PlannedRead.Compile(db, plan) is not { } statement) return await connection.PageAsync(source(db), where, order, request, ct).ConfigureAwait(false);
+                    var statement = PlannedRead.Compile(db, [plan]);
                     cache.Offer(key, statement);
                     return await PlannedRead.RunAsync(db, statement, prefetched, ct).ConfigureAwait(false);
                 },
@@ -87,8 +82,9 @@ internal static class ConnectionFieldExtensions
         });
 
     /// <summary>
-    /// Resolves a nested list: from the page its root field's statement already read when there is one, else every
-    /// parent of the level joins one batch, fetched in one statement on the request's read session (one snapshot).
+    /// Resolves a nested list: from the page its parent's statement already read. A list left out of that plan (written
+    /// twice with other arguments, or under a parent no plan read) is planned here for the whole level of parents;
+    /// one the planner refused (arguments a client got wrong) fails here, at its own path, with the planner's error.
     /// </summary>
     public static FieldBuilder<TParent, object> ResolvePages<TParent, TItem, TNode>(
         this FieldBuilder<TParent, object> field,
@@ -105,25 +101,15 @@ internal static class ConnectionFieldExtensions
             var request = PageRequest.From(context, Options(context));
             var where = ArgumentValues.Raw(context, "where");
             var order = ArgumentValues.Ordered(context, "order");
-            // Validate arguments now, so a bad filter fails this field rather than the whole batch.
-            _ = FilterExpressionBuilder.BuildLambda(connection.NodeModel, where);
-            var session = Session(context);
+            // The planner's own validation, so a client's mistake fails this field alone, with the error it always gives.
+            var query = connection.Query(where, order, request);
             var batchKey = $"{context.ParentType.Name}.{context.FieldDefinition.Name}|{request}|{ArgumentValues.Describe(context)}";
-            if (!context.Services().GetRequiredService<IOptions<PlanningOptions>>().Value.Enabled)
-            {
-                var batched = Batches(context).Loader<int, Page>(
-                    batchKey,
-                    (ids, ct) => session.RunAsync((db, ct) => connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct), ct));
-                return new EmptyWhenMissing(batched.Load(Compile(parentId)(context.Source)));
-            }
 
-            // Outside any plan (under a single-object field, or written twice with other arguments): this field and all
-            // under it is planned here, and the whole level of parents is one statement. Parents share a batch only at
-            // the same place in the response, where their selections are the same.
+            // Parents share a batch only at the same place in the response, where their selections are the same.
             // The plan is made once per batch, by the first parent's resolver.
             var loader = Batches(context).Loader<int, Page>(
                 $"{batchKey}|{string.Join('.', context.ResponsePath.Where(p => p is string))}",
-                () => PlannedBatch(context, connection, parentId, navigation, where, order, request));
+                () => PlannedBatch<TParent>(context, new ListField(connection, navigation), request, query));
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 
@@ -166,31 +152,14 @@ internal static class ConnectionFieldExtensions
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
     /// <summary>A nested list's fetch for a batch of parents: the list planned once, each batch one statement.</summary>
-    private static Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, Page>>> PlannedBatch<TParent, TItem, TNode>(
-        IResolveFieldContext context,
-        Connection<TItem, TNode> connection,
-        Expression<Func<TParent, int>> parentId,
-        Expression<Func<TParent, IEnumerable<TItem>>> navigation,
-        object? where,
-        object? order,
-        PageRequest request)
+    private static Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, Page>>> PlannedBatch<TParent>(
+        IResolveFieldContext context, ListField list, PageRequest request, LevelQuery query)
         where TParent : class
-        where TItem : class
-        where TNode : class
     {
-        var plan = Planner.Plan(context, new ListField(connection, navigation), request, connection.Query(where, order, request), Options(context));
+        var plan = Planner.Plan(context, list, request, query, Options(context));
         var pages = context.Services().GetRequiredService<PrefetchedPages>();
         var session = Session(context);
-        return (ids, ct) => session.RunAsync(
-            async (db, ct) => await PlannedRead.TryRunBatchAsync(db, plan, typeof(TParent), ids, pages, ct).ConfigureAwait(false)
-                ?? await connection.PagesAsync(db.Set<TParent>(), db.Set<TNode>(), parentId, ids, navigation, where, order, request, ct).ConfigureAwait(false),
-            ct);
-    }
-
-    private static void Observe(IResolveFieldContext context, ListPlan plan)
-    {
-        // None registered outside the tests: the container hands back one cached empty array, so this costs a lookup.
-        foreach (var observer in context.Services().GetServices<IPlanObserver>()) observer.Planned(plan);
+        return (ids, ct) => session.RunAsync((db, ct) => PlannedRead.RunBatchAsync(db, plan, typeof(TParent), ids, pages, ct), ct);
     }
 
     private static Func<TParent, int> Compile<TParent>(Expression<Func<TParent, int>> expression) =>

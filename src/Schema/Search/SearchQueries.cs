@@ -1,12 +1,15 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Search;
+using RlhfGraph.Schema.Authors;
+using RlhfGraph.Schema.Codebases;
+using RlhfGraph.Schema.Datasets;
+using RlhfGraph.Schema.Papers;
 using RlhfGraph.Schema.Querying;
 using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Planning;
 
 namespace RlhfGraph.Schema.Search;
 
@@ -49,18 +52,19 @@ internal sealed class SearchQueries : IRootFields
                 if (offset is < 0 or > MaxOffset) throw new QueryError(QueryError.InvalidCursor, "'after' is not a cursor of this search.");
 
                 var wantsTotal = Querying.Paging.Selection.Of(context).Has("totalCount");
-                return await context.QueryAsync(async (db, ct) =>
-                {
-                    var page = await db.Search.SearchAsync(db, text, kinds, offset, size + 1, wantsTotal, ct).ConfigureAwait(false);
-                    var hits = page.Hits.Take(size).ToList();
-                    var nodes = await LoadAsync(db, hits, ct).ConfigureAwait(false);
-                    var edges = hits.Select((h, i) => (Hit: h, Position: offset + i))
-                        .Where(x => nodes.ContainsKey((x.Hit.Kind, x.Hit.EntityId)))
-                        .Select(x => new Edge(Cursor.Encode(CursorSignature, [x.Position]), nodes[(x.Hit.Kind, x.Hit.EntityId)], x.Hit))
-                        .ToList();
-                    var info = new PageInfo(page.Hits.Count > size, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
-                    return new Page(edges, info, wantsTotal ? page.Total : null);
-                }).ConfigureAwait(false);
+                var page = await context.QueryAsync((db, ct) => db.Search.SearchAsync(db, text, kinds, offset, size + 1, wantsTotal, ct)).ConfigureAwait(false);
+                var hits = page.Hits.Take(size).ToList();
+                // The hits' nodes with all selected under them, whichever of `edges.node` and `nodes` selects them.
+                var connection = (IComplexGraphType)context.FieldDefinition.ResolvedType!.GetNamedType();
+                var sets = Planner.SetsOf(context, connection, Lookups.Selection(context), "nodes");
+                sets.AddRange(Planner.SetsOf(context, (IComplexGraphType)connection.GetField("edges")!.ResolvedType!.GetNamedType(), Planner.SetsOf(context, connection, Lookups.Selection(context), "edges"), "node"));
+                var nodes = await LoadAsync(context, hits, sets).ConfigureAwait(false);
+                var edges = hits.Select((h, i) => (Hit: h, Position: offset + i))
+                    .Where(x => nodes.ContainsKey((x.Hit.Kind, x.Hit.EntityId)))
+                    .Select(x => new Edge(Cursor.Encode(CursorSignature, [x.Position]), nodes[(x.Hit.Kind, x.Hit.EntityId)], x.Hit))
+                    .ToList();
+                var info = new PageInfo(page.Hits.Count > size, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+                return new Page(edges, info, wantsTotal ? page.Total : null);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AutocompleteSuggestionType>>>>("autocomplete")
@@ -75,14 +79,12 @@ internal sealed class SearchQueries : IRootFields
                 var count = context.GetArgument<int>("first");
                 if (count < 1 || count > MaxSuggestions)
                     throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxSuggestions}; got {count}.");
-                return await context.QueryAsync(async (db, ct) =>
-                {
-                    var hits = await db.Search.AutocompleteAsync(db, text, kinds, count, ct).ConfigureAwait(false);
-                    var nodes = await LoadAsync(db, hits, ct).ConfigureAwait(false);
-                    return hits.Where(h => nodes.ContainsKey((h.Kind, h.EntityId)))
-                        .Select(h => new Suggestion(h.Kind, h.Label, nodes[(h.Kind, h.EntityId)]))
-                        .ToList();
-                }).ConfigureAwait(false);
+                var hits = await context.QueryAsync((db, ct) => db.Search.AutocompleteAsync(db, text, kinds, count, ct)).ConfigureAwait(false);
+                var suggestion = (IComplexGraphType)context.FieldDefinition.ResolvedType!.GetNamedType();
+                var nodes = await LoadAsync(context, hits, Planner.SetsOf(context, suggestion, Lookups.Selection(context), "node")).ConfigureAwait(false);
+                return hits.Where(h => nodes.ContainsKey((h.Kind, h.EntityId)))
+                    .Select(h => new Suggestion(h.Kind, h.Label, nodes[(h.Kind, h.EntityId)]))
+                    .ToList();
             });
     }
 
@@ -97,21 +99,26 @@ internal sealed class SearchQueries : IRootFields
     private static SearchKind[] Kinds(IResolveFieldContext context) =>
         context.GetArgument<List<SearchKind>?>("types") is { } kinds ? [.. kinds.Distinct()] : AllKinds;
 
-    /// <summary>The hits' entities, one statement per kind present.</summary>
-    private static async Task<Dictionary<(SearchKind, int), object>> LoadAsync(RlhfGraphDbContext db, IReadOnlyList<SearchHit> hits, CancellationToken ct)
+    /// <summary>The hits' entities with what <paramref name="sets"/> select of them: one planned statement, a lookup per kind present.</summary>
+    private static async Task<Dictionary<(SearchKind, int), object>> LoadAsync(IResolveFieldContext context, IReadOnlyList<SearchHit> hits, List<GraphQLParser.AST.GraphQLSelectionSet> sets)
     {
-        var nodes = new Dictionary<(SearchKind, int), object>();
-        foreach (var group in hits.GroupBy(h => h.Kind))
+        var kinds = hits.GroupBy(h => h.Kind).ToList();
+        var targets = kinds.Select(g =>
         {
-            var ids = group.Select(h => h.EntityId).ToList();
-            var rows = group.Key switch
+            IListSource rows = g.Key switch
             {
-                SearchKind.Paper => (await db.Papers.Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false)).Select(p => (p.Id, (object)p)),
-                SearchKind.Author => (await db.Authors.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false)).Select(a => (a.Id, (object)a)),
-                SearchKind.Codebase => (await db.Codebases.Where(c => ids.Contains(c.Id)).ToListAsync(ct).ConfigureAwait(false)).Select(c => (c.Id, (object)c)),
-                _ => (await db.Datasets.Where(d => ids.Contains(d.Id)).ToListAsync(ct).ConfigureAwait(false)).Select(d => (d.Id, (object)d)),
+                SearchKind.Paper => PaperType.All,
+                SearchKind.Author => AuthorType.All,
+                SearchKind.Codebase => CodebaseType.All,
+                _ => DatasetType.All,
             };
-            foreach (var (id, node) in rows) nodes[(group.Key, id)] = node;
+            return Lookups.ByIds(context, rows, sets, [.. g.Select(h => h.EntityId).Distinct()], new PagingOptions().MaxPageSize);
+        }).ToList();
+        var found = await Lookups.RunAsync(context, targets, cacheable: false).ConfigureAwait(false);
+        var nodes = new Dictionary<(SearchKind, int), object>();
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            foreach (var (id, node) in found[i]) nodes[(kinds[i].Key, id)] = node;
         }
 
         return nodes;

@@ -102,7 +102,7 @@ public abstract class GraphQuestionTests(ApiFactory api) : DatabaseTests(api)
         var small = (await api.PostAsync(query, new { n = 3 })).ShouldSucceed();
         var large = (await api.PostAsync(query, new { n = 60 })).ShouldSucceed();
 
-        // papers; related papers with their ranks.
+        // papers; related papers with their ranks (one planned statement for the level).
         Assert.Equal(2, small.Statements);
         Assert.Equal(small.Statements, large.Statements);
     }

@@ -87,14 +87,14 @@ public abstract class SearchTests(ApiFactory api) : DatabaseTests(api)
     }
 
     [Fact]
-    public async Task ASearchCostsOneStatementForHitsOneForTheCountAndOnePerKindFound()
+    public async Task ASearchCostsOneStatementForHitsOneForTheCountAndOneForTheNodesOfEveryKindFound()
     {
         var response = (await api.PostAsync(SearchQuery, new { q = "hh-rlhf", first = 10 })).ShouldSucceed();
 
         var kinds = response.Data["search"]!["edges"]!.AsArray().Select(e => (string)e!["node"]!["__typename"]!).Distinct().Count();
         // The anthropics/hh-rlhf codebase (001:146, 001:158) and the HH-RLHF dataset (003's Dataset section).
         Assert.Equal(2, kinds);
-        Assert.Equal(2 + kinds, response.Statements);
+        Assert.Equal(2 + 1, response.Statements);
     }
 }
 

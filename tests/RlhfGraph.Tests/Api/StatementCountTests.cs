@@ -64,6 +64,86 @@ public abstract class StatementCountTests(ApiFactory api) : DatabaseTests(api)
         Assert.Equal(small.Statements, large.Statements);
         Assert.Equal(1, small.Statements);
     }
+
+    [Fact]
+    public async Task PaperByArxivIdWithNestedListsIsOneStatement()
+    {
+        var response = (await api.PostAsync("""
+            { paperByArxivId(arxivId: "2203.02155") { title authors { totalCount nodes { name papers(first: 3) { nodes { title codebases { nodes { url } } } } } }
+              codebases { edges { relation node { url datasets { nodes { name } } } } } datasets { nodes { name } } } }
+            """)).ShouldSucceed();
+
+        Assert.NotEmpty(response.Data["paperByArxivId"]!["authors"]!["nodes"]![0]!["papers"]!["nodes"]!.AsArray());
+        Assert.Equal(1, response.Statements);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(50)]
+    public async Task NodeOfAnAuthorWithCoauthorsAndPapersIsOneStatementWhateverThePageSizes(int n)
+    {
+        var response = (await api.PostAsync("""
+            query ($n: Int!) { node(id: "QXV0aG9yOjE=") { ... on Author { name coauthors(first: $n) { totalCount edges { sharedPapers node { name papers(first: $n) { nodes { title } } } } }
+              papers(first: $n) { totalCount nodes { title authors(first: $n) { nodes { name } } } } } } }
+            """, new { n })).ShouldSucceed();
+
+        Assert.Equal(Math.Min(n, 38), response.Data["node"]!["coauthors"]!["edges"]!.AsArray().Count);
+        Assert.Equal(1, response.Statements);
+    }
+
+    [Fact]
+    public async Task NodesOfSeveralTypesWithNestedListsAreOneStatement()
+    {
+        var response = (await api.PostAsync("""
+            { nodes(ids: ["UGFwZXI6MQ==", "QXV0aG9yOjE=", "Q29kZWJhc2U6MQ==", "RGF0YXNldDox", "S2V5d29yZDox", "UGFwZXI6Mg==", "UGFwZXI6OTk5OTk5"]) {
+                id ... on Paper { authors(first: 2) { nodes { name papers(first: 2) { nodes { title } } } } } ... on Author { coauthors(first: 2) { nodes { name } } }
+                ... on Codebase { papers { totalCount } } ... on Dataset { papers(first: 1) { nodes { title } } } ... on Keyword { papers(first: 2) { nodes { title } } } } }
+            """)).ShouldSucceed();
+
+        var nodes = response.Data["nodes"]!.AsArray();
+        Assert.Equal(7, nodes.Count);
+        Assert.Null(nodes[6]);
+        Assert.NotEmpty(nodes[5]!["authors"]!["nodes"]!.AsArray());
+        Assert.Equal(1, response.Statements);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20)]
+    public async Task SearchWithNestedListsIsTheRankingAndOneStatementForEveryKindFound(int n)
+    {
+        const string query = """
+            query ($n: Int!, $q: String!) { search(query: $q, first: $n) { edges { node { __typename ... on Paper { title authors(first: 3) { nodes { name papers(first: 2) { nodes { title } } } } }
+              ... on Author { name papers(first: 2) { nodes { title } } } ... on Codebase { url datasets { nodes { name } } } ... on Dataset { name papers(first: 2) { nodes { title } } } } } } }
+            """;
+        const string flat = "query ($n: Int!, $q: String!) { search(query: $q, first: $n) { edges { node { __typename } } } }";
+        var nested = (await api.PostAsync(query, new { n, q = "hh-rlhf" })).ShouldSucceed();
+        var plain = (await api.PostAsync(flat, new { n, q = "hh-rlhf" })).ShouldSucceed();
+
+        Assert.True(nested.Data["search"]!["edges"]!.AsArray().Select(e => (string)e!["node"]!["__typename"]!).Distinct().Count() > 1, nested.Data.ToJsonString());
+        // The ranking (what the search index costs, as without any selection under the nodes), then one planned
+        // statement for the nodes of every kind with all their lists.
+        Assert.Equal(plain.Statements, nested.Statements);
+        Assert.Equal(2, nested.Statements);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(40)]
+    public async Task RelatedPapersAreOneStatementPerLevelWithTheirRanksAndNestedLists(int n)
+    {
+        var response = (await api.PostAsync("""
+            query ($n: Int!) { papers(first: $n) { nodes { title related(first: 3) { score paper { title authors(first: 2) { nodes { name papers(first: 2) { nodes { title } } } } datasets { totalCount } } } } } }
+            """, new { n })).ShouldSucceed();
+        var single = (await api.PostAsync("""
+            { paperByArxivId(arxivId: "2203.02155") { related(first: 5) { score paper { title authors { nodes { name } } } } } }
+            """)).ShouldSucceed();
+
+        Assert.Contains(response.Data["papers"]!["nodes"]!.AsArray(), p => p!["related"]!.AsArray().Count > 0);
+        // The papers; then, for the whole level, the related papers' ranks with each ranked paper and all under it.
+        Assert.Equal(1 + 1, response.Statements);
+        Assert.Equal(1 + 1, single.Statements);
+    }
 }
 
 [Collection(SqliteApiCollection.Name)]

@@ -32,6 +32,7 @@ public sealed partial class PlanTSqlTests
         AddOrders(Add);
         AddPaging(Add);
         AddNesting(Add);
+        AddSingleObjects(Add);
         // Found by the fuzzer: conditions folded away (empty in-lists) beside values already bound.
         Add("folded conditions beside bound values", "{ keywords(where: { name: { or: [{ in: [], eq: \"\" }, { eq: \"rlhf\" }] }, category: { and: [{ neq: TOPIC, in: [] }], nin: [TOPIC, TASK] } }) { nodes { category id } } }");
         Add("folded conditions on both sides", "{ papers(where: { and: [{ title: { eq: \"x\" }, year: { in: [] } }, { or: [{ venue: { in: [] } }, { year: { eq: 2023 } }] }] }) { totalCount } }");
@@ -203,6 +204,23 @@ public sealed partial class PlanTSqlTests
         add("one nested field under nodes and edges with different arguments", "{ papers(first: 2) { nodes { authors(first: 1) { nodes { name } } } edges { node { authors(first: 2) { nodes { name } } } } } }", "");
         add("one nested field under nodes and edges with the same arguments", "{ papers(first: 2) { nodes { authors(first: 1) { nodes { name } } } edges { cursor node { authors(first: 1) { totalCount } } } } }", "");
         add("variables for arguments", """query ($n: Int, $w: PaperFilterInput, $o: [PaperSortInput!]) { papers(first: $n, where: $w, order: $o) { nodes { authors(first: $n) { nodes { name } } } } }""", "");
+    }
+
+    /// <summary>
+    /// The single-object entry points (paperByArxivId, node, nodes, search, autocomplete, related, authorPath): the
+    /// recorded shapes that succeed, each a lookup plan (several sharing one statement for nodes and search).
+    /// </summary>
+    private static void AddSingleObjects(Action<string, string, string> add)
+    {
+        var recorded = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests", "RlhfGraph.Tests", "Planning", "RecordedAnswers.json")))!.AsObject();
+        foreach (var (name, shape) in recorded)
+        {
+            // A search that finds nothing plans no statement.
+            if (name.StartsWith("root: ", StringComparison.Ordinal) || name == "search finding nothing" || shape!["response"]!["errors"] is not null) continue;
+            add($"single object: {name}", (string)shape["query"]!, "");
+        }
+
+        add("single object: nodes with cursors, totals and filters under each type", "{ nodes(ids: [\"" + GlobalId("Author", 1) + "\", \"" + GlobalId("Codebase", 2) + "\"]) { ... on Author { papers(first: 2, where: { year: { gte: 2020 } }, order: [{ title: ASC }]) { totalCount pageInfo { hasNextPage endCursor } nodes { title } } coauthors(last: 2) { pageInfo { hasPreviousPage startCursor } edges { cursor sharedPapers node { name } } } } ... on Codebase { authors { nodes { name } } datasets(where: { name: { contains: \"a\" } }) { nodes { name } } } } }", "");
     }
 
     private static string GlobalId(string type, int id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{type}:{id}"));

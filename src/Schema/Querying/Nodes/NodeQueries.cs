@@ -1,13 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Limits;
+using RlhfGraph.Schema.Querying.Planning;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
 
-/// <summary>node(id:) and nodes(ids:) over every registered node type, one query per type.</summary>
+/// <summary>node(id:) and nodes(ids:) over every registered node type: one planned statement, a lookup per type asked for.</summary>
 internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOptions> options) : IRootFields
 {
     private readonly Dictionary<string, NodeType> _types = types.ToDictionary(t => t.TypeName, StringComparer.Ordinal);
@@ -31,19 +30,19 @@ internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOp
             throw new QueryError(QueryError.InvalidArgument, $"nodes accepts at most {options.Value.MaxNodes} ids; got {ids.Count}.");
         var decoded = ids.Select(NodeId.TryDecode).ToList();
         var results = new object?[ids.Count];
-        await context.Services().GetRequiredService<ReadSession>().RunAsync(async (db, ct) =>
-        {
-            foreach (var group in decoded.Where(d => d is not null && _types.ContainsKey(d.Value.TypeName)).GroupBy(d => d!.Value.TypeName))
-            {
-                var found = await _types[group.Key].Fetch(db, group.Select(d => d!.Value.Id).Distinct().ToList(), ct).ConfigureAwait(false);
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    if (decoded[i] is { } d && d.TypeName == group.Key && found.TryGetValue(d.Id, out var node)) results[i] = node;
-                }
-            }
 
-            return results;
-        }, context.CancellationToken).ConfigureAwait(false);
+        // One lookup per node type asked for, in order of first appearance, all in one statement.
+        var groups = decoded.Where(d => d is not null && _types.ContainsKey(d.Value.TypeName)).GroupBy(d => d!.Value.TypeName).ToList();
+        var sets = Lookups.Selection(context);
+        var targets = groups.Select(g => Lookups.ByIds(context, _types[g.Key].Rows, sets, [.. g.Select(d => d!.Value.Id).Distinct()], options.Value.MaxNodes)).ToList();
+        var found = await Lookups.RunAsync(context, targets, cacheable: true).ConfigureAwait(false);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (decoded[i] is { } d && d.TypeName == groups[g].Key && found[g].TryGetValue(d.Id, out var node)) results[i] = node;
+            }
+        }
 
         // As HotChocolate's node resolvers: a well-formed id of a known type that matches no row is simply null
         // (clients treat any error as a failed query); only a malformed id or an unknown type is an error.

@@ -1,6 +1,6 @@
-using RlhfGraph.Persistence;
+using RlhfGraph.Schema.Querying.Planning;
 
 namespace RlhfGraph.Schema.Querying.Nodes;
 
-/// <summary>How to fetch entities of one GraphQL type by database id, for node/nodes.</summary>
-internal sealed record NodeType(string TypeName, Func<RlhfGraphDbContext, IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, object>>> Fetch);
+/// <summary>A GraphQL type node(id:) and nodes(ids:) can answer, and the rows its ids are looked up in.</summary>
+internal sealed record NodeType(string TypeName, IListSource Rows);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 
@@ -22,19 +21,8 @@ internal static class NodeTypeExtensions
         model.AddFieldsTo(type);
     }
 
-    /// <summary>Fetches entities of one type by database id in one query, for node/nodes.</summary>
-    public static NodeType NodeType<T>(this EntityModel<T> model, Func<Persistence.RlhfGraphDbContext, IQueryable<T>> set)
+    /// <summary>The type's rows for node/nodes, looked up by database id through the planner.</summary>
+    public static NodeType NodeType<T>(this EntityModel<T> model)
         where T : class =>
-        new(model.GraphName, async (db, ids, ct) =>
-        {
-            var parameter = model.Id.Parameters[0];
-            var list = ids.ToList();
-            var contains = Expression.Lambda<Func<T, bool>>(
-                Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == "Contains" && m.GetParameters().Length == 2).MakeGenericMethod(typeof(int)),
-                    QueryParameter.Of(list, typeof(List<int>)), model.Id.Body),
-                parameter);
-            var id = model.Id.Compile();
-            var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(set(db).Where(contains), ct).ConfigureAwait(false);
-            return rows.ToDictionary(id, r => (object)r);
-        });
+        new(model.GraphName, new Paging.Connection<T, T>(model, x => x, model.Id));
 }

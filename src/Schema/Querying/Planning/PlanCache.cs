@@ -36,7 +36,7 @@ internal sealed class PlanCache(IOptions<PlanningOptions> options)
     {
         var size = 512 + (2L * (key.Document.Length + key.Variables.Length + statement.Sql.Length));
         foreach (var parameter in statement.Parameters) size += 32 + (parameter is string text ? 2L * text.Length : 8);
-        return size + (256L * Levels(statement.Root));
+        return size + (256L * statement.Roots.Sum(Levels));
 
         static int Levels(CompiledLevel level) => 1 + level.Children.Sum(c => Levels(c.Level));
     }

@@ -11,40 +11,22 @@ using RlhfGraph.Schema.Querying.Sql;
 namespace RlhfGraph.Schema.Querying.Planning;
 
 /// <summary>
-/// Runs a plan as one statement on the request's context (so inside its read snapshot, through EF Core's command
+/// Runs plans as one statement on the request's context (so inside its read snapshot, through EF Core's command
 /// pipeline: logging, interceptors and the statement counters see it) and shapes the JSON it returns.
 /// </summary>
 internal static class PlannedRead
 {
-    /// <summary>The plan's statement for the context's database; null when the plan has a shape SQL is not written for.</summary>
-    public static CompiledStatement? Compile(RlhfGraphDbContext db, ListPlan plan)
-    {
-        try
-        {
-            return PlanCompiler.Compile(plan, db.Model, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer);
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The plans' statement for the context's database (one plan: its plain statement).</summary>
+    public static CompiledStatement Compile(RlhfGraphDbContext db, IReadOnlyList<ListPlan> plans) =>
+        PlanCompiler.Compile(plans, db.Model, Dialect(db));
 
     /// <summary>
     /// A nested level for a batch of parents in one statement: each parent's page, its own nested pages filed in
-    /// <paramref name="prefetched"/>; null when the plan has a shape SQL is not written for.
+    /// <paramref name="prefetched"/>.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, Page>?> TryRunBatchAsync(RlhfGraphDbContext db, ListPlan plan, Type parentType, IReadOnlyCollection<int> ids, PrefetchedPages prefetched, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<int, Page>> RunBatchAsync(RlhfGraphDbContext db, ListPlan plan, Type parentType, IReadOnlyCollection<int> ids, PrefetchedPages prefetched, CancellationToken cancellationToken)
     {
-        CompiledStatement statement;
-        try
-        {
-            statement = PlanCompiler.CompileBatch(plan, db.Model, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer, parentType, ids);
-        }
-        catch (NotSupportedException)
-        {
-            return null;
-        }
-
+        var statement = PlanCompiler.CompileBatch(plan, db.Model, Dialect(db), parentType, ids);
         using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
         var pages = new Dictionary<int, Page>(ids.Count);
         foreach (var row in document.RootElement.EnumerateArray())
@@ -58,6 +40,30 @@ internal static class PlannedRead
         using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
         return PageReader.Read(document.RootElement, statement.Root, prefetched);
     }
+
+    /// <summary>Every root level's page, in the statement's order; nested pages are filed in <paramref name="prefetched"/>.</summary>
+    public static async Task<IReadOnlyList<Page>> RunAllAsync(RlhfGraphDbContext db, CompiledStatement statement, PrefetchedPages prefetched, CancellationToken cancellationToken)
+    {
+        using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
+        if (statement.Roots.Count == 1) return [PageReader.Read(document.RootElement, statement.Root, prefetched)];
+        var pages = new Page[statement.Roots.Count];
+        for (var i = 0; i < pages.Length; i++) pages[i] = PageReader.Read(document.RootElement.GetProperty(SqlDialect.RootKey(i)), statement.Roots[i], prefetched);
+        return pages;
+    }
+
+    /// <summary>
+    /// The rows of a <see cref="PlanCompiler.CompileRows"/> statement, each read with its node level's page (nested
+    /// pages filed in <paramref name="prefetched"/>).
+    /// </summary>
+    public static async Task<List<T>> RunRowsAsync<T>(RlhfGraphDbContext db, CompiledStatement statement, PrefetchedPages prefetched, Func<JsonElement, Page, T> read, CancellationToken cancellationToken)
+    {
+        using var document = await ExecuteAsync(db, statement, cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>(document.RootElement.GetArrayLength());
+        foreach (var row in document.RootElement.EnumerateArray()) rows.Add(read(row, PageReader.Read(row.GetProperty("x"), statement.Root, prefetched)));
+        return rows;
+    }
+
+    public static SqlDialect Dialect(RlhfGraphDbContext db) => db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer;
 
     /// <summary>Commands kept per statement, about as many as requests run it at once on a small machine.</summary>
     private const int KeptCommands = 16;

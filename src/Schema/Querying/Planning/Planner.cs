@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -18,6 +19,32 @@ internal static class Planner
     /// <summary>The plan of the list field being resolved (a root list, or a nested one read outside any plan) and all under it.</summary>
     public static ListPlan Plan(IResolveFieldContext context, ListField list, PageRequest request, LevelQuery query, PagingOptions options) =>
         Level(context, context.FieldDefinition, [context.FieldAst], list, query, request, options);
+
+    /// <summary>
+    /// The plan of a lookup: the rows of <paramref name="list"/> that <paramref name="filter"/> keeps (keys a single-object
+    /// field was given, or ids a ranking computed), at most <paramref name="size"/> in id order, with what
+    /// <paramref name="sets"/> select of them as <paramref name="nodeType"/> — nested lists inside, as under a root list.
+    /// </summary>
+    public static ListPlan Lookup(IResolveFieldContext context, ListField list, IComplexGraphType nodeType, IEnumerable<GraphQLSelectionSet> sets, LambdaExpression? filter, int size, PagingOptions options)
+    {
+        var request = new PageRequest(size, false, null, null, false, false, false) { Field = $"{nodeType.Name}.lookup" };
+        var query = list.Source.Query(null, null, request) with { Filter = filter };
+        var (columns, children) = Nodes(context, nodeType, sets, options);
+        return new ListPlan(request.Field, list, query, request, columns, false, false, children);
+    }
+
+    /// <summary>The selection sets of <paramref name="fields"/> (the nodes written for one response key).</summary>
+    public static IEnumerable<GraphQLSelectionSet> Sets(IEnumerable<GraphQLField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.SelectionSet is { } set) yield return set;
+        }
+    }
+
+    /// <summary>The selection sets of the fields named <paramref name="name"/> in <paramref name="sets"/> on <paramref name="type"/>.</summary>
+    public static List<GraphQLSelectionSet> SetsOf(IResolveFieldContext context, IComplexGraphType type, IEnumerable<GraphQLSelectionSet> sets, string name) =>
+        [.. FieldCollector.Collect(context, type, sets).Where(c => c.Definition.Name == name).SelectMany(c => Sets(c.Nodes))];
 
     private static ListPlan Level(IResolveFieldContext context, FieldType field, List<GraphQLField> nodes, ListField list, LevelQuery query, PageRequest request, PagingOptions options)
     {
@@ -58,31 +85,39 @@ internal static class Planner
             }
         }
 
+        var (columns, children) = nodeType is null ? (new List<ScalarMember>(), new List<ChildPlan>()) : Nodes(context, nodeType, nodeSets, options);
+        return new ListPlan(request.Field, list, query, request, columns, wantsItem, wantsCursors, children);
+    }
+
+    /// <summary>
+    /// The columns and nested lists <paramref name="sets"/> (selections on <paramref name="nodeType"/>, fragments of
+    /// other types skipped) ask of one node type; null columns when a field the planner does not know needs the entity.
+    /// </summary>
+    private static (List<ScalarMember>? Columns, List<ChildPlan> Children) Nodes(IResolveFieldContext context, IComplexGraphType nodeType, IEnumerable<GraphQLSelectionSet> sets, PagingOptions options)
+    {
         var columns = new List<ScalarMember>();
         var children = new List<ChildPlan>();
         var whole = false;
-        if (nodeType is not null)
+        foreach (var part in FieldCollector.Collect(context, nodeType, sets))
         {
-            foreach (var part in FieldCollector.Collect(context, nodeType, nodeSets))
+            var definition = part.Definition;
+            if (definition.GetMetadata<ScalarMember?>(PlanMetadata.ColumnKey) is { } member)
             {
-                var definition = part.Definition;
-                if (definition.GetMetadata<ScalarMember?>(PlanMetadata.ColumnKey) is { } member)
-                {
-                    if (!columns.Contains(member)) columns.Add(member);
-                }
-                else if (definition.GetMetadata<ListField?>(PlanMetadata.ListKey) is { Navigation: not null } nested)
-                {
-                    if (Child(context, part, nested, nodeType.Name, options) is { } child) children.Add(new ChildPlan(part.ResponseKey, child));
-                }
-                else if (!definition.GetMetadata(PlanMetadata.IdOnlyKey, false) && !definition.GetMetadata(Limits.CostDefaults.ResolverCostKey, false))
-                {
-                    whole = true;  // a field this planner does not know reads the entity: give it every column
-                }
+                if (!columns.Contains(member)) columns.Add(member);
+            }
+            else if (definition.GetMetadata<ListField?>(PlanMetadata.ListKey) is { Navigation: not null } nested)
+            {
+                if (Child(context, part, nested, nodeType.Name, options) is { } child) children.Add(new ChildPlan(part.ResponseKey, child));
+            }
+            else if (!definition.GetMetadata(PlanMetadata.IdOnlyKey, false) && !definition.GetMetadata(Limits.CostDefaults.ResolverCostKey, false))
+            {
+                whole = true;  // a field this planner does not know reads the entity: give it every column
             }
         }
 
-        return new ListPlan(request.Field, list, query, request, whole ? null : columns, wantsItem, wantsCursors, children);
+        return (whole ? null : columns, children);
     }
+
 
     private static ListPlan? Child(IResolveFieldContext context, FieldCollector.Collected part, ListField list, string parentType, PagingOptions options)
     {
@@ -102,14 +137,6 @@ internal static class Planner
         catch (Exception e) when (e is QueryError or ExecutionError)
         {
             return null;  // the field's own resolver raises the same error at its own path
-        }
-    }
-
-    private static IEnumerable<GraphQLSelectionSet> Sets(IEnumerable<GraphQLField> fields)
-    {
-        foreach (var field in fields)
-        {
-            if (field.SelectionSet is { } set) yield return set;
         }
     }
 

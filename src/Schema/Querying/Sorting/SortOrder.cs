@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Linq.Expressions;
-using System.Reflection;
 
 namespace RlhfGraph.Schema.Querying.Sorting;
 
@@ -10,12 +9,6 @@ namespace RlhfGraph.Schema.Querying.Sorting;
 /// </summary>
 internal sealed class SortOrder
 {
-    private static readonly MethodInfo[] QueryableOrdering = [.. new[] { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" }
-        .Select(n => typeof(Queryable).GetMethods().Single(m => m.Name == n && m.GetParameters().Length == 2))];
-
-    private static readonly MethodInfo[] EnumerableOrdering = [.. new[] { "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending" }
-        .Select(n => typeof(Enumerable).GetMethods().Single(m => m.Name == n && m.GetParameters().Length == 2))];
-
     private SortOrder(IReadOnlyList<SortKey> keys) => Keys = keys;
 
     public IReadOnlyList<SortKey> Keys { get; }
@@ -65,31 +58,5 @@ internal sealed class SortOrder
             keys.Add(new SortKey("id", id, false));
         }
         return new SortOrder(keys);
-    }
-
-    public IQueryable<T> Apply<T>(IQueryable<T> query, bool reverse)
-    {
-        var expression = query.Expression;
-        for (var i = 0; i < Keys.Count; i++)
-        {
-            var key = Keys[i];
-            var method = QueryableOrdering[(i == 0 ? 0 : 2) + (key.Descending != reverse ? 1 : 0)].MakeGenericMethod(typeof(T), key.Key.ReturnType);
-            expression = Expression.Call(method, expression, Expression.Quote(key.Key));
-        }
-
-        return query.Provider.CreateQuery<T>(expression);
-    }
-
-    /// <summary>The same ordering as an Enumerable call chain, for use inside a projection (nested pages).</summary>
-    public Expression ApplyInline(Expression source, Type itemType, bool reverse)
-    {
-        for (var i = 0; i < Keys.Count; i++)
-        {
-            var key = Keys[i];
-            var method = EnumerableOrdering[(i == 0 ? 0 : 2) + (key.Descending != reverse ? 1 : 0)].MakeGenericMethod(itemType, key.Key.ReturnType);
-            source = Expression.Call(method, source, key.Key);
-        }
-
-        return source;
     }
 }

@@ -26,9 +26,14 @@ internal sealed class CompiledLevel(ListPlan plan, IEntityType node, IEntityType
     public List<(string Key, string ResponseKey, CompiledLevel Level)> Children { get; } = [];
 }
 
-/// <summary>One statement: its text, its parameters in order, and the reader of its root level.</summary>
-internal sealed record CompiledStatement(string Sql, IReadOnlyList<object?> Parameters, CompiledLevel Root)
+/// <summary>
+/// One statement: its text, its parameters in order, and the readers of its root levels (one, unless several lookups
+/// share the statement: then the answer is an object keyed by <see cref="SqlDialect.RootKey"/>).
+/// </summary>
+internal sealed record CompiledStatement(string Sql, IReadOnlyList<object?> Parameters, IReadOnlyList<CompiledLevel> Roots)
 {
+    public CompiledLevel Root => Roots[0];
+
     /// <summary>
     /// Database commands built from it (EF Core's IRelationalCommand), kept for the next executions: one command runs
     /// one execution at a time (it reuses its data reader), so each execution takes one from here and gives it back.

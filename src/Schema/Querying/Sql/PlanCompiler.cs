@@ -11,12 +11,26 @@ namespace RlhfGraph.Schema.Querying.Sql;
 /// </summary>
 internal static class PlanCompiler
 {
-    public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect)
+    public static CompiledStatement Compile(ListPlan plan, IModel model, SqlDialect dialect) => Compile([plan], model, dialect);
+
+    /// <summary>
+    /// Several root levels in one statement (the lookups of one field: node types of nodes(ids:), kinds of search
+    /// results), answered as one JSON object with a key per level in order; one plan is the plain statement.
+    /// </summary>
+    public static CompiledStatement Compile(IReadOnlyList<ListPlan> plans, IModel model, SqlDialect dialect)
     {
         var sql = new SqlBuilder(dialect);
-        var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
-        var (statement, parameters) = sql.Finish(dialect.Statement(text));
-        return new CompiledStatement(statement, parameters, root);
+        var texts = new List<string>(plans.Count);
+        var roots = new List<CompiledLevel>(plans.Count);
+        foreach (var plan in plans)
+        {
+            var (text, root) = Level(sql, model, plan, parent: null, parentKey: null);
+            texts.Add(text);
+            roots.Add(root);
+        }
+
+        var (statement, parameters) = sql.Finish(roots.Count == 1 ? dialect.Statement(texts[0]) : dialect.Statement(texts));
+        return new CompiledStatement(statement, parameters, roots);
     }
 
     /// <summary>
@@ -30,7 +44,23 @@ internal static class PlanCompiler
         var (text, root) = Level(sql, model, plan, Entity(model, parentType), dialect.BatchKey(batch));
         var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
         var (statement, parameters) = sql.Finish(dialect.BatchStatement(text, batch, parameter));
-        return new CompiledStatement(statement, parameters, root);
+        return new CompiledStatement(statement, parameters, [root]);
+    }
+
+    /// <summary>
+    /// A lookup level under rows a query of its own computes (a ranking): one statement answering a JSON array of
+    /// those rows, each with its <paramref name="columns"/> (by name) and, under "x", the level of the node whose id
+    /// is the row's <paramref name="key"/> column. <paramref name="rows"/> writes the rows' query given the SQL of a
+    /// parameter holding <paramref name="ids"/> as a JSON array; the rows are read as the alias given.
+    /// </summary>
+    public static CompiledStatement CompileRows(ListPlan plan, IModel model, SqlDialect dialect, IReadOnlyCollection<int> ids, Func<string, string> rows, string key, IReadOnlyList<string> columns)
+    {
+        var sql = new SqlBuilder(dialect);
+        var alias = sql.Alias("w");
+        var parameter = sql.Parameter(System.Text.Json.JsonSerializer.Serialize(ids));
+        var (text, root) = Level(sql, model, plan, parent: null, parentKey: $"{alias}.{key}");
+        var (statement, parameters) = sql.Finish(dialect.RowsStatement(rows(parameter), alias, columns, text));
+        return new CompiledStatement(statement, parameters, [root]);
     }
 
     /// <summary>
@@ -60,6 +90,11 @@ internal static class PlanCompiler
             if (navigation.ForeignKey.Properties is not [var foreignKey] || navigation.ForeignKey.PrincipalKey.Properties is not [var principal] || !principal.IsPrimaryKey())
                 throw new NotSupportedException($"{navigationName} is not keyed by the parent's id.");
             countWhere.Add($"{ExpressionSql.Column(item, foreignKey, dialect)} = {parentKey}");
+        }
+        else if (parentKey is not null)
+        {
+            // A lookup of the row a computed row names (a ranked candidate): the node whose id is that key.
+            countWhere.Add($"{ExpressionSql.Column(node, node.Type.FindPrimaryKey()!.Properties[0], dialect)} = {parentKey}");
         }
 
         var query = plan.Query;

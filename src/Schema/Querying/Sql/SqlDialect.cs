@@ -30,11 +30,23 @@ internal abstract class SqlDialect
     /// <summary>The whole statement around the root level, one row with one text column named Value.</summary>
     public abstract string Statement(string level);
 
+    /// <summary>Several root levels in one statement: one row, column Value, a JSON object keyed by <see cref="RootKey"/>.</summary>
+    public abstract string Statement(IReadOnlyList<string> levels);
+
+    /// <summary>The key of the <paramref name="index"/>th root level of a statement with several.</summary>
+    public static string RootKey(int index) => $"a{index}";
+
     /// <summary>The parent id of a batch row (a value of the JSON array of ids, aliased <paramref name="batch"/>).</summary>
     public abstract string BatchKey(string batch);
 
     /// <summary>The statement answering a level per parent id: a JSON array of { p, x }, one row, column Value.</summary>
     public abstract string BatchStatement(string level, string batch, string ids);
+
+    /// <summary>
+    /// A JSON array of the rows of <paramref name="rows"/> (a query, CTEs allowed, read as <paramref name="alias"/>):
+    /// each row's <paramref name="columns"/> under their names and its <paramref name="level"/> under "x". One row, column Value.
+    /// </summary>
+    public abstract string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level);
 
     public string True => "1 = 1";
 

@@ -50,6 +50,12 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string Statement(string level) => $"SELECT {level} AS [Value]";
 
+    public override string Statement(IReadOnlyList<string> levels) =>
+        $"SELECT (SELECT {string.Join(", ", levels.Select((level, i) => $"JSON_QUERY({level}) AS [{RootKey(i)}]"))} FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES) AS [Value]";
+
+    public override string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level) =>
+        $"SELECT ISNULL((SELECT {string.Concat(columns.Select(c => $"{alias}.{c} AS [{c}], "))}JSON_QUERY({level}) AS [x] FROM ({rows}) AS {alias} FOR JSON PATH), '[]') AS [Value]";
+
     public override string BatchKey(string batch) => $"{batch}.[value]";
 
     public override string BatchStatement(string level, string batch, string ids) =>

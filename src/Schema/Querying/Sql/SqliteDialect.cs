@@ -62,6 +62,12 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Statement(string level) => $"SELECT {level} AS \"Value\"";
 
+    public override string Statement(IReadOnlyList<string> levels) =>
+        $"SELECT json_object({string.Join(", ", levels.Select((level, i) => $"'{RootKey(i)}', {level}"))}) AS \"Value\"";
+
+    public override string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level) =>
+        $"SELECT json_group_array(json_object({string.Concat(columns.Select(c => $"'{c}', {alias}.{c}, "))}'x', {level})) AS \"Value\" FROM ({rows}) AS {alias}";
+
     public override string BatchKey(string batch) => $"{batch}.value";
 
     public override string BatchStatement(string level, string batch, string ids) =>
