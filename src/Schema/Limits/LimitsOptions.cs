@@ -30,6 +30,12 @@ public sealed class LimitsOptions
     /// <summary>Most lexical tokens (names, punctuation, values) in one document.</summary>
     public int MaxTokens { get; set; } = 1_000;
 
+    /// <summary>
+    /// Deepest nesting of braces, brackets and parentheses in a document's text, checked before parsing (field depth
+    /// 12 plus filters nested a dozen levels stay well inside; the parser's own limit is reached near 40).
+    /// </summary>
+    public int MaxNesting { get; set; } = 32;
+
     /// <summary>Most directive uses in one document.</summary>
     public int MaxDirectives { get; set; } = 50;
 
