@@ -113,8 +113,8 @@ internal static class GraphQLEndpoint
         }
 
         var (graphQLRequest, error) = HttpMethods.IsGet(request.Method)
-            ? ReadQueryString(request, serializer)
-            : await ReadBodyAsync(request, serializer, limits.MaxRequestBytes).ConfigureAwait(false);
+            ? ReadQueryString(request, serializer, LongestList(limits))
+            : await ReadBodyAsync(request, serializer, limits.MaxRequestBytes, LongestList(limits)).ConfigureAwait(false);
         if (error is not null)
         {
             await GraphQLError.WriteAsync(context, error.Value.Status, error.Value.Code, error.Value.Message, mediaType).ConfigureAwait(false);
@@ -246,9 +246,22 @@ internal static class GraphQLEndpoint
         : values.Any(v => string.Equals(v?.Trim(), "report", StringComparison.OrdinalIgnoreCase)) ? "report"
         : null;
 
-    private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
+    /// <summary>No list argument takes more items than the largest list limit; a longer list anywhere in the request is refused unread.</summary>
+    private static int LongestList(LimitsOptions limits) =>
+        Math.Max(Math.Max(limits.MaxListItems, limits.MaxFilterValues), Math.Max(limits.MaxNodes, limits.MaxFilterOperands));
+
+    private static RequestError ListTooLong(int longest) =>
+        new(StatusCodes.Status400BadRequest, LimitError.ListTooLong, $"A list in the request has more than {longest} items, more than any argument accepts.");
+
+    private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer, int longestList)
     {
         var query = request.Query["query"].ToString();
+        foreach (var name in (string[])["variables", "extensions"])
+        {
+            if (request.Query[name].ToString() is { Length: > 0 } json && JsonListScan.Longest(System.Text.Encoding.UTF8.GetBytes(json), longestList + 1) > longestList)
+                return (null, ListTooLong(longestList));
+        }
+
         try
         {
             var parsed = new GraphQLRequest
@@ -269,7 +282,7 @@ internal static class GraphQLEndpoint
         }
     }
 
-    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes)
+    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes, int longestList)
     {
         if (!MediaTypes.IsJson(request.ContentType))
             return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, GraphQLError.UnsupportedMediaType,
@@ -299,6 +312,7 @@ internal static class GraphQLEndpoint
         }
 
         if (request.HttpContext.Features.Get<GraphQLOperationFeature>() is { } feature) feature.BodyBytes = buffer.Length;
+        if (JsonListScan.Longest(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), longestList + 1) > longestList) return (null, ListTooLong(longestList));
         buffer.Position = 0;
         GraphQLRequest? body;
         try
