@@ -61,6 +61,9 @@ public abstract class RlhfGraphDbContext : DbContext
     /// <summary>One row: which import the data comes from (see <see cref="DataVersion"/>).</summary>
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    /// <summary>One row: this database's random id, written by its migration (see <see cref="DatabaseIdentity"/>).</summary>
+    public DbSet<DatabaseIdentity> DatabaseIdentities => Set<DatabaseIdentity>();
+
     /// <summary>Ids of entities that left the lists, kept so that each gets its id back if it returns.</summary>
     public DbSet<RetiredKey> RetiredKeys => Set<RetiredKey>();
 

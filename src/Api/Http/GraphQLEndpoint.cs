@@ -8,6 +8,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using RlhfGraph.Api.Ide;
+using RlhfGraph.Api.Observability;
 using RlhfGraph.Api.Persisted;
 using RlhfGraph.Schema.Faults;
 using RlhfGraph.Schema.Limits;
@@ -52,7 +53,31 @@ internal static class GraphQLEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ISchema schema, IOptions<LimitsOptions> limitsOptions)
+    /// <summary>Longest operation name echoed back in an error; a longer one is cut (a client may send a megabyte of it).</summary>
+    internal const int MaxEchoedName = 100;
+
+    /// <summary>
+    /// A client that stops sending its body (Kestrel's minimum data rate aborts it) or goes away is logged as that, in
+    /// one information line, not as the unhandled exception it would otherwise surface as.
+    /// </summary>
+    private static async Task HandleAsync(HttpContext context, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ISchema schema, IOptions<LimitsOptions> limitsOptions, ILoggerFactory loggers)
+    {
+        try
+        {
+            await HandleRequestAsync(context, executer, serializer, schema, limitsOptions).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            loggers.CreateLogger(typeof(GraphQLEndpoint)).LogInformation("Request from {Client} abandoned: {Reason} ({Status})", context.Connection.RemoteIpAddress, e.Message, e.StatusCode);
+            if (!context.Response.HasStarted) context.Response.StatusCode = e.StatusCode;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            loggers.CreateLogger(typeof(GraphQLEndpoint)).LogInformation("Client {Client} disconnected before the answer was written", context.Connection.RemoteIpAddress);
+        }
+    }
+
+    private static async Task HandleRequestAsync(HttpContext context, IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ISchema schema, IOptions<LimitsOptions> limitsOptions)
     {
         var limits = limitsOptions.Value;
         var request = context.Request;
@@ -60,6 +85,13 @@ internal static class GraphQLEndpoint
         {
             if (request.Query.ContainsKey("sdl"))
             {
+                if (!limits.Introspection)
+                {
+                    await GraphQLError.WriteAsync(context, StatusCodes.Status403Forbidden, LimitError.IntrospectionDisabled,
+                        "The schema is not published here: introspection is switched off (Limits:Introspection).").ConfigureAwait(false);
+                    return;
+                }
+
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync(schema.Print(), context.RequestAborted).ConfigureAwait(false);
                 return;
@@ -81,25 +113,26 @@ internal static class GraphQLEndpoint
         }
 
         var (graphQLRequest, error) = HttpMethods.IsGet(request.Method)
-            ? ReadQueryString(request, serializer)
-            : await ReadBodyAsync(request, serializer, limits.MaxRequestBytes).ConfigureAwait(false);
+            ? ReadQueryString(request, serializer, LongestList(limits))
+            : await ReadBodyAsync(request, serializer, limits.MaxRequestBytes, LongestList(limits)).ConfigureAwait(false);
         if (error is not null)
         {
             await GraphQLError.WriteAsync(context, error.Value.Status, error.Value.Code, error.Value.Message, mediaType).ConfigureAwait(false);
             return;
         }
 
-        if (HttpMethods.IsGet(request.Method) && IsMutation(graphQLRequest!))
-        {
-            context.Response.Headers.Allow = "POST";
-            await GraphQLError.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, GraphQLError.MethodNotAllowed, "Mutations must be sent with POST.", mediaType).ConfigureAwait(false);
-            return;
-        }
-
-        // Length and token count are checked on the text, so an oversized document is never parsed (a persisted one is known).
+        // Length, tokens and nesting are checked on the text before anything parses it (the GET path's mutation check
+        // included), so an oversized document is never parsed and no parse can fail but as a syntax error.
         if (graphQLRequest!.Query is not null && DocumentText.Check(graphQLRequest.Query, limits) is { } refused)
         {
             await GraphQLError.WriteAsync(context, StatusCodes.Status400BadRequest, refused.Code, refused.Message, mediaType).ConfigureAwait(false);
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method) && IsMutation(graphQLRequest))
+        {
+            context.Response.Headers.Allow = "POST";
+            await GraphQLError.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, GraphQLError.MethodNotAllowed, "Mutations must be sent with POST.", mediaType).ConfigureAwait(false);
             return;
         }
 
@@ -161,10 +194,37 @@ internal static class GraphQLEndpoint
             }
         }
 
+        if (graphQLRequest.OperationName is { Length: > MaxEchoedName } longName && result.Errors is { } errors) result.Errors = CutName(errors, longName);
         context.Response.StatusCode = StatusOf(result, mediaType);
         if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         context.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The errors with every echo of <paramref name="name"/> cut to <see cref="MaxEchoedName"/> characters.</summary>
+    private static ExecutionErrors CutName(ExecutionErrors errors, string name)
+    {
+        var cut = $"{name[..MaxEchoedName]}…";
+        var copy = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            if (!error.Message.Contains(name, StringComparison.Ordinal))
+            {
+                copy.Add(error);
+                continue;
+            }
+
+            var shortened = new ExecutionError(error.Message.Replace(name, cut, StringComparison.Ordinal)) { Code = error.Code, Path = error.Path };
+            if (error.Locations is { } locations)
+            {
+                foreach (var location in locations) shortened.AddLocation(location);
+            }
+
+            if (error.Extensions is { } extensions) shortened.Extensions = new Dictionary<string, object?>(extensions);
+            copy.Add(shortened);
+        }
+
+        return copy;
     }
 
     // A database fault is the server's, whatever the media type: 503 tells clients and balancers to retry.
@@ -186,9 +246,22 @@ internal static class GraphQLEndpoint
         : values.Any(v => string.Equals(v?.Trim(), "report", StringComparison.OrdinalIgnoreCase)) ? "report"
         : null;
 
-    private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
+    /// <summary>No list argument takes more items than the largest list limit; a longer list anywhere in the request is refused unread.</summary>
+    private static int LongestList(LimitsOptions limits) =>
+        Math.Max(Math.Max(limits.MaxListItems, limits.MaxFilterValues), Math.Max(limits.MaxNodes, limits.MaxFilterOperands));
+
+    private static RequestError ListTooLong(int longest) =>
+        new(StatusCodes.Status400BadRequest, LimitError.ListTooLong, $"A list in the request has more than {longest} items, more than any argument accepts.");
+
+    private static (GraphQLRequest?, RequestError?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer, int longestList)
     {
         var query = request.Query["query"].ToString();
+        foreach (var name in (string[])["variables", "extensions"])
+        {
+            if (request.Query[name].ToString() is { Length: > 0 } json && JsonListScan.Longest(System.Text.Encoding.UTF8.GetBytes(json), longestList + 1) > longestList)
+                return (null, ListTooLong(longestList));
+        }
+
         try
         {
             var parsed = new GraphQLRequest
@@ -209,25 +282,37 @@ internal static class GraphQLEndpoint
         }
     }
 
-    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes)
+    private static async Task<(GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, long maxBytes, int longestList)
     {
         if (!MediaTypes.IsJson(request.ContentType))
             return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, GraphQLError.UnsupportedMediaType,
                 $"POST a body of type {MediaTypes.Json}; got '{request.ContentType ?? "none"}'."));
         var tooLarge = new RequestError(StatusCodes.Status413PayloadTooLarge, GraphQLError.RequestTooLarge, $"The request body is larger than the {maxBytes} bytes allowed.");
-        if (request.ContentLength > maxBytes) return (null, tooLarge);
+        if (request.ContentLength > maxBytes)
+        {
+            if (request.HttpContext.Features.Get<GraphQLOperationFeature>() is { } unread) unread.BodyBytes = 0;  // refused unread
+            return (null, tooLarge);
+        }
+
         // Kestrel stops reading past the limit too; the buffer below enforces it wherever the body comes from.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = maxBytes;
         using var buffer = new MemoryStream();
         try
         {
-            if (!await CopyAtMostAsync(request.Body, buffer, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false)) return (null, tooLarge);
+            if (!await CopyAtMostAsync(request.Body, buffer, maxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false))
+            {
+                if (request.HttpContext.Features.Get<GraphQLOperationFeature>() is { } read) read.BodyBytes = maxBytes;
+                return (null, tooLarge);
+            }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            if (request.HttpContext.Features.Get<GraphQLOperationFeature>() is { } read) read.BodyBytes = maxBytes;
             return (null, tooLarge);
         }
 
+        if (request.HttpContext.Features.Get<GraphQLOperationFeature>() is { } feature) feature.BodyBytes = buffer.Length;
+        if (JsonListScan.Longest(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), longestList + 1) > longestList) return (null, ListTooLong(longestList));
         buffer.Position = 0;
         GraphQLRequest? body;
         try
@@ -274,7 +359,7 @@ internal static class GraphQLEndpoint
                 : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
             return operation?.Operation == OperationType.Mutation;
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (GraphQLParserException)
         {
             return false;  // the executer reports the syntax error in the GraphQL shape
         }

@@ -15,6 +15,12 @@ internal sealed class GraphQLOperationFeature
 
     public int Statements { get; set; }
 
+    /// <summary>The operation's cost was taken from its client's budget (so the request pays no refusal charge).</summary>
+    public bool Charged { get; set; }
+
+    /// <summary>Bytes of request body the endpoint read (null: none, or not read by the endpoint).</summary>
+    public long? BodyBytes { get; set; }
+
     /// <summary>Set by the rate limiter when the operation's cost did not fit what was left of the budget.</summary>
     public TimeSpan? ThrottledFor { get; set; }
 

@@ -12,8 +12,11 @@ namespace RlhfGraph.Api.Persisted;
 /// WritePersistedOperationMiddleware.cs) and Apollo's protocol (an unknown hash is PERSISTED_QUERY_NOT_FOUND, which
 /// apollo-link-persisted-queries answers by sending the text). graphql-dotnet's own PersistedDocumentHandler reads only
 /// "sha256:"-prefixed documentIds and has no automatic registration, so it is not used.
+/// A document is registered only once it has parsed and validated (its operation ran), and registering it costs its
+/// client what a refused request of its length would (on top of the operation's own cost); registered documents are
+/// bounded by count and by bytes.
 /// </summary>
-internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptions<PersistedOperationsOptions> options) : IConfigureExecution, IDisposable
+internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptions<PersistedOperationsOptions> options, IHttpContextAccessor http) : IConfigureExecution, IDisposable
 {
     public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";
     public const string InvalidId = "PERSISTED_QUERY_INVALID_ID";
@@ -22,7 +25,8 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
 
     private readonly PersistedOperationsOptions _options = options.Value;
 
-    private readonly MemoryCache _registered = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.AutomaticCacheSize) });
+    // Sizes are bytes, each entry at least the byte budget's share of one entry: so neither bound can be passed.
+    private readonly MemoryCache _registered = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.AutomaticCacheBytes) });
 
     /// <summary>Registered (automatic) documents held now; at most <see cref="PersistedOperationsOptions.AutomaticCacheSize"/>.</summary>
     internal int RegisteredCount => _registered.Count;
@@ -30,7 +34,7 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
     /// <summary>Before the document cache (200), which looks documents up by their text.</summary>
     public float SortOrder => 150;
 
-    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         var id = options.DocumentId ?? ApolloHash(options.Extensions);
         if (string.IsNullOrWhiteSpace(options.Query)) options.Query = null;
@@ -38,7 +42,7 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
         {
             if (_options.OnlyPersisted && (options.Query is null || !trusted.Documents.ContainsKey(DocumentHash.Of(options.Query))))
                 return Refuse(OnlyPersisted, "This server runs only persisted operations: send the id of a trusted document (see `persisted write`).");
-            return next(options);
+            return await next(options).ConfigureAwait(false);
         }
 
         if (DocumentHash.Parse(id) is not { } hash)
@@ -49,7 +53,7 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
             if (trusted.Documents.TryGetValue(hash, out var text) || (!_options.OnlyPersisted && _options.Automatic && _registered.TryGetValue(hash, out text)))
             {
                 options.Query = text;
-                return next(options);
+                return await next(options).ConfigureAwait(false);
             }
 
             return Refuse(NotFound, _options.OnlyPersisted || !_options.Automatic
@@ -59,14 +63,32 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
 
         if (DocumentHash.Of(options.Query) != hash)
             return Refuse(HashMismatch, $"The id {hash} is not the SHA-256 of the query sent with it.");
-        if (!trusted.Documents.ContainsKey(hash))
+        if (trusted.Documents.ContainsKey(hash)) return await next(options).ConfigureAwait(false);
+        if (_options.OnlyPersisted)
+            return Refuse(OnlyPersisted, "This server runs only persisted operations: new documents cannot be registered.");
+
+        var query = options.Query;
+        var result = await next(options).ConfigureAwait(false);
+        // Executed: it parsed and validated (a document refused by either is not worth keeping, nor free to send).
+        if (_options.Automatic && result.Executed && !_registered.TryGetValue(hash, out _))
         {
-            if (_options.OnlyPersisted)
-                return Refuse(OnlyPersisted, "This server runs only persisted operations: new documents cannot be registered.");
-            if (_options.Automatic) _registered.Set(hash, options.Query, new MemoryCacheEntryOptions { Size = 1 });
+            _registered.Set(hash, query, new MemoryCacheEntryOptions { Size = SizeOf(query) });
+            ChargeRegistration(query);
         }
 
-        return next(options);
+        return result;
+    }
+
+    /// <summary>Bytes a registered document is counted for: its text, and at least an even share of the byte budget per allowed entry.</summary>
+    private long SizeOf(string query) =>
+        Math.Max((2L * query.Length) + 64, _options.AutomaticCacheBytes / Math.Max(1, _options.AutomaticCacheSize));
+
+    private void ChargeRegistration(string query)
+    {
+        if (http.HttpContext is not { } context || context.Items[RateLimiting.RateLimitMiddleware.ClientKey] is not string client) return;
+        var limits = context.RequestServices.GetRequiredService<RateLimiting.CostRateLimits>();
+        var perPoint = Math.Max(1, limits.Options.RefusalBytesPerPoint);
+        limits.Charge(client, Math.Max(limits.Options.RefusalMinimum, (System.Text.Encoding.UTF8.GetByteCount(query) + perPoint - 1) / perPoint));
     }
 
     private static string? ApolloHash(Inputs? extensions) =>
@@ -74,8 +96,8 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
         && value is IReadOnlyDictionary<string, object?> persisted && persisted.TryGetValue("sha256Hash", out var hash) && hash is string text
             ? text : extensions?.ContainsKey("persistedQuery") == true ? string.Empty : null;
 
-    private static Task<ExecutionResult> Refuse(string code, string message) =>
-        Task.FromResult(new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = code }] });
+    private static ExecutionResult Refuse(string code, string message) =>
+        new() { Executed = false, Errors = [new ExecutionError(message) { Code = code }] };
 
     private static string Shorten(string id) => id.Length > 80 ? $"{id[..80]}…" : id;
 

@@ -14,6 +14,9 @@ public sealed class PersistedOperationsOptions
     /// <summary>Registered documents kept in memory (least recently used go first); trusted documents do not count.</summary>
     public int AutomaticCacheSize { get; set; } = 1000;
 
+    /// <summary>Most memory registered documents may take (their text as .NET holds it, two bytes a character); the count bound applies too.</summary>
+    public long AutomaticCacheBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Admit only operations of the trusted folder (by id, or by a text whose hash is in it); APQ registration is refused.</summary>
     public bool OnlyPersisted { get; set; }
 }

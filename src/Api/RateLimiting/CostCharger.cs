@@ -7,8 +7,8 @@ namespace RlhfGraph.Api.RateLimiting;
 
 /// <summary>
 /// Charges an operation's estimated cost to its client between validation (which computes the cost) and execution,
-/// so an operation the budget cannot pay for runs no SQL. Operations refused earlier (invalid, over the limits)
-/// cost nothing.
+/// so an operation the budget cannot pay for runs no SQL. Operations refused earlier (invalid, over the limits) pay
+/// for what they caused instead, in RateLimitMiddleware.
 /// </summary>
 internal sealed class CostCharger(CostRateLimits limits, IHttpContextAccessor http) : IConfigureExecution
 {
@@ -30,6 +30,7 @@ internal sealed class CostCharger(CostRateLimits limits, IHttpContextAccessor ht
             var cost = OperationCost.Of(context.UserContext) ?? 1;
             var points = (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
             using var lease = limits.Acquire(client, points);
+            if (lease.IsAcquired && feature is not null) feature.Charged = true;
             if (lease.IsAcquired || !CostWindowState.TryRead(lease, out var state)) return Task.CompletedTask;
             if (feature is not null) feature.ThrottledFor = state.RetryAfter;
             throw new RateLimitedError(points > state.Limit

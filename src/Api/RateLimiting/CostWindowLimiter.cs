@@ -5,8 +5,7 @@ namespace RlhfGraph.Api.RateLimiting;
 
 /// <summary>
 /// One client's budget: a fixed window of <c>budget</c> points that starts at its first request and resets whole, as
-/// GitHub's. A System.Threading.RateLimiting limiter, so PartitionedRateLimiter partitions clients and drops idle ones;
-/// the built-in FixedWindowRateLimiter is not used because it neither says when its window resets (X-RateLimit-Reset)
+/// GitHub's. A System.Threading.RateLimiting limiter (CostRateLimits keeps one per client in a bounded table); the built-in FixedWindowRateLimiter is not used because it neither says when its window resets (X-RateLimit-Reset)
 /// nor accepts a request costing more than what is left in a window without throwing.
 /// Acquiring 0 points asks "is anything left?" and, like any lease, carries the window's figures.
 /// </summary>
@@ -47,6 +46,22 @@ internal sealed class CostWindowLimiter(int budget, TimeSpan window, TimeProvide
             var granted = permitCount == 0 ? _used < budget : _used + permitCount <= budget;
             if (granted) _used += permitCount;
             return new Lease(granted, new CostWindowState(budget, _used, _resetsAt, granted ? null : _resetsAt - now));
+        }
+    }
+
+    /// <summary>Adds <paramref name="points"/> to the window even past the budget: for work already done.</summary>
+    public void Charge(int points)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            if (now >= _resetsAt)
+            {
+                _resetsAt = now + window;
+                _used = 0;
+            }
+
+            _used += points;
         }
     }
 

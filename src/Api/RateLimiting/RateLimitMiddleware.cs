@@ -7,6 +7,10 @@ namespace RlhfGraph.Api.RateLimiting;
 /// <summary>
 /// On /graphql: GitHub's X-RateLimit-Limit, -Remaining, -Used and -Reset (epoch seconds) on every response, and 429 with
 /// Retry-After for a client whose budget is spent (before anything is read) or whose operation cost more than was left.
+/// A request that ran nothing (refused, invalid, too large: every answer but an executed operation, a 304 and the
+/// refusal for a spent budget) pays for the work it caused: <see cref="RateLimitOptions.RefusalMinimum"/> points, or
+/// one per <see cref="RateLimitOptions.RefusalBytesPerPoint"/> bytes of body and query string if that is more,
+/// charged before the headers are written so they show it.
 /// </summary>
 internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits limits)
 {
@@ -18,8 +22,12 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
         context.Items[ClientKey] = client;
         var feature = context.Features.Get<GraphQLOperationFeature>() ?? new GraphQLOperationFeature();
         context.Features.Set(feature);
+        var probed = false;
         context.Response.OnStarting(() =>
         {
+            if (!probed && !feature.Charged && feature.ThrottledFor is null && context.Response.StatusCode != StatusCodes.Status304NotModified
+                && !IsPage(context))
+                limits.Charge(client, RefusalCost(context, feature));
             using var lease = limits.Acquire(client, 0);
             if (CostWindowState.TryRead(lease, out var state)) WriteHeaders(context.Response, state);
             if (feature.ThrottledFor is { } retry)
@@ -37,6 +45,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
             if (!probe.IsAcquired && CostWindowState.TryRead(probe, out var spent))
             {
                 feature.ThrottledFor = spent.RetryAfter;
+                probed = true;
                 await GraphQLError.WriteAsync(context, StatusCodes.Status429TooManyRequests, CostCharger.Code,
                     $"The budget of {spent.Limit:N0} cost points per window is spent (0 left); it resets at {spent.ResetsAt:yyyy-MM-ddTHH:mm:ssZ} (in {RetryAfter(spent.RetryAfter ?? TimeSpan.Zero)} s).",
                     MediaTypes.Negotiate(context.Request.Headers.Accept)).ConfigureAwait(false);
@@ -46,6 +55,20 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
 
         await next(context).ConfigureAwait(false);
     }
+
+    /// <summary>Points for a request that ran nothing: the minimum, or its bytes read at the configured rate.</summary>
+    private int RefusalCost(HttpContext context, GraphQLOperationFeature feature)
+    {
+        var bytes = (feature.BodyBytes ?? context.Request.ContentLength ?? 0) + (context.Request.QueryString.Value?.Length ?? 0);
+        var perPoint = Math.Max(1, limits.Options.RefusalBytesPerPoint);
+        return (int)Math.Clamp((bytes + perPoint - 1) / perPoint, Math.Max(1, limits.Options.RefusalMinimum), int.MaxValue);
+    }
+
+    /// <summary>The IDE and ?sdl: a GET without an operation, answered from memory (Banana Cake Pop, the printed schema).</summary>
+    private static bool IsPage(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status200OK
+        && !context.Request.Query.ContainsKey("query") && !context.Request.Query.ContainsKey("id") && !context.Request.Query.ContainsKey("documentId")
+        && !context.Request.Query.ContainsKey("extensions");
 
     private static void WriteHeaders(HttpResponse response, CostWindowState state)
     {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence;
+using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Schema.Execution;
 
@@ -34,13 +35,14 @@ internal static class SqliteStatements
     /// </summary>
     public static async Task KeepConnectionAsync(RlhfGraphDbContext db, CancellationToken cancellationToken)
     {
-        var connectionString = db.Database.GetConnectionString();
-        if (Connections.TryGetValue(db, out var kept))
+        var connectionString = Connections.TryGetValue(db, out var kept) ? kept.ConnectionString : db.Database.GetConnectionString();
+        // First, so that a replaced file empties the pools before a connection is taken from them.
+        if (connectionString is not null) SqliteFileIdentity.Check(connectionString);
+        if (kept is not null)
         {
             if (kept.Stamp == Stamp(kept.File)) return;
             Connections.Remove(db);
             await kept.Connection.DisposeAsync().ConfigureAwait(false);
-            connectionString = kept.ConnectionString;
         }
 
         var options = new SqliteConnectionStringBuilder(connectionString);
@@ -53,7 +55,8 @@ internal static class SqliteStatements
         Connections.AddOrUpdate(db, new Kept(connection, connectionString!, file, stamp));
     }
 
-    private static DateTime Stamp(string file) => File.GetLastWriteTimeUtc(file);
+    // Identity (inode) and last write: a file replaced at the path may keep the other's modification time, one overwritten in place keeps its inode.
+    private static string Stamp(string file) => $"{SqliteFileIdentity.Of(file)}@{File.GetLastWriteTimeUtc(file).Ticks}";
 
     /// <summary>Runs <paramref name="sql"/> (parameters @p0…) on the context's connection and transaction, returning its first value as UTF-8.</summary>
     public static async Task<byte[]> ReadFirstAsync(RlhfGraphDbContext db, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
@@ -135,5 +138,5 @@ internal static class SqliteStatements
         return command;
     }
 
-    private sealed record Kept(SqliteConnection Connection, string ConnectionString, string File, DateTime Stamp);
+    private sealed record Kept(SqliteConnection Connection, string ConnectionString, string File, string Stamp);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 using RlhfGraph.Persistence.Providers;
 
@@ -16,6 +18,15 @@ internal static class UnhandledExceptions
 {
     public static Task HandleAsync(UnhandledExceptionContext context, ILogger logger)
     {
+        if (context.OriginalException is GraphQLParserException parser)
+        {
+            // The text checks (DocumentText) keep documents under the parser's recursion limit; should one still reach
+            // it, it is the client's document: one line, without the document.
+            logger.LogInformation("Document refused by the parser: {Reason}", parser.Description);
+            context.Exception = new ExecutionError("The document nests deeper than the parser allows.") { Code = Limits.LimitError.TooNested };
+            return Task.CompletedTask;
+        }
+
         if (context.ExecutionOptions.CancellationToken.IsCancellationRequested) return Task.CompletedTask;
         if (FindDatabaseException(context.OriginalException) is { } tooLarge && DatabaseErrors.IsStatementTooLarge(tooLarge))
         {

@@ -18,6 +18,7 @@ internal sealed class LimitError : ValidationError
     public const string TooManyTokens = "TOO_MANY_TOKENS";
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
     public const string DocumentTooLong = "DOCUMENT_TOO_LONG";
+    public const string TooNested = "DOCUMENT_TOO_NESTED";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";

@@ -30,6 +30,13 @@ public sealed class LimitsOptions
     /// <summary>Most lexical tokens (names, punctuation, values) in one document.</summary>
     public int MaxTokens { get; set; } = 1_000;
 
+    /// <summary>
+    /// Deepest nesting of braces, brackets and parentheses in a document's text, checked before parsing (field depth
+    /// 12 through connections, 25 braces, plus filters nested a dozen levels stay inside; the parser's own limit of 128
+    /// AST nodes is reached near 60, and a test parses every kind of nesting at this bound).
+    /// </summary>
+    public int MaxNesting { get; set; } = 48;
+
     /// <summary>Most directive uses in one document.</summary>
     public int MaxDirectives { get; set; } = 50;
 

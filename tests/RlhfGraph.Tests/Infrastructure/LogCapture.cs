@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace RlhfGraph.Tests.Infrastructure;
 
-/// <summary>Every log entry the API writes at Warning or above, with its level and whether it carried an exception.</summary>
-public sealed class LogCapture : ILoggerProvider
+/// <summary>Every log entry the API writes at <paramref name="minimum"/> (Warning unless said) or above, with its level and whether it carried an exception.</summary>
+public sealed class LogCapture(LogLevel minimum = LogLevel.Warning) : ILoggerProvider
 {
     private readonly ConcurrentQueue<Entry> _entries = new();
+    private readonly LogLevel _minimum = minimum;
 
     public IReadOnlyList<Entry> Entries => [.. _entries];
 
@@ -28,7 +29,7 @@ public sealed class LogCapture : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= log._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -5,23 +5,19 @@ using RlhfGraph.Tests.Infrastructure;
 namespace RlhfGraph.Tests.Limits;
 
 /// <summary>
-/// The graphql-cop / OWASP attacks: each is refused with a clear error before a single SQL statement runs,
-/// well within a second (a generous bound for a shared machine; they take a few milliseconds).
+/// The graphql-cop / OWASP attacks: each is refused with a clear error before a single SQL statement runs. (They take
+/// a few milliseconds; what is asserted is what does not depend on the machine's load: the status, the code, and no SQL.)
 /// </summary>
 [Collection(SqliteApiCollection.Name)]
 public sealed class AttackTests(SqliteApiFactory api)
 {
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
-
     private async Task<GraphQLResponse> RefusedAsync(string query, string code, int status = 400)
     {
-        await api.PostAsync("{ __typename }");  // warm: the first request of a host pays for start-up
         var response = await api.PostAsync(query);
 
         Assert.True(response.Errors?.Any(e => (string?)e!["extensions"]?["code"] == code) == true, response.Body.ToJsonString()[..Math.Min(2000, response.Body.ToJsonString().Length)]);
         Assert.Equal(status, response.Status);
         Assert.Equal(0, response.Statements);
-        Assert.True(response.Elapsed < Quickly, $"took {response.Elapsed.TotalMilliseconds} ms");
         return response;
     }
 
@@ -57,7 +53,6 @@ public sealed class AttackTests(SqliteApiFactory api)
     [Fact]
     public async Task FragmentCyclesAreRefused()
     {
-        await api.PostAsync("{ __typename }");
         var response = await api.PostAsync("""
             { papers { nodes { ...A } } }
             fragment A on Paper { authors { nodes { ...B } } }
@@ -67,7 +62,6 @@ public sealed class AttackTests(SqliteApiFactory api)
         Assert.Equal(400, response.Status);
         Assert.Contains("cycle", response.Code, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, response.Statements);
-        Assert.True(response.Elapsed < Quickly, $"took {response.Elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -115,7 +109,6 @@ public sealed class AttackTests(SqliteApiFactory api)
     [Fact]
     public async Task ATenMegabyteBodyIs413()
     {
-        await api.PostAsync("{ __typename }");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent($$$"""{"query":"{ sources { name } }","variables":{"pad":"{{{new string('x', 10 * 1024 * 1024)}}}"}}""", Encoding.UTF8, "application/json"),
@@ -126,7 +119,6 @@ public sealed class AttackTests(SqliteApiFactory api)
 
         Assert.Equal((413, "HTTP_REQUEST_TOO_LARGE"), (response.Status, response.Code));
         Assert.Equal(0, response.Statements);
-        Assert.True(response.Elapsed < Quickly, $"took {response.Elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]

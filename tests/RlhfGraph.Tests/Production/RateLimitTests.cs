@@ -17,7 +17,8 @@ public sealed class RateLimitTests(SqliteApiFactory api, ITestOutputHelper outpu
 
     private WebApplicationFactory<Program> WithBudget(int budget) => api.WithWebHostBuilder(b => b
         .UseSetting("RateLimits:Budget", budget.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .UseSetting("RateLimits:ApiKeyHeader", "X-Api-Key"));
+        .UseSetting("RateLimits:ApiKeyHeader", "X-Api-Key")
+        .UseSetting("RateLimits:ApiKeys:0", "a").UseSetting("RateLimits:ApiKeys:1", "greedy").UseSetting("RateLimits:ApiKeys:2", "polite"));
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string query = Query)
     {
@@ -44,7 +45,7 @@ public sealed class RateLimitTests(SqliteApiFactory api, ITestOutputHelper outpu
         Assert.Equal(1000, Header(first, "X-RateLimit-Limit"));
         Assert.Equal((long)cost, Header(first, "X-RateLimit-Used"));
         Assert.Equal(1000 - (2 * (long)cost), Header(second, "X-RateLimit-Remaining"));
-        Assert.Equal(Header(second, "X-RateLimit-Remaining"), Header(refused, "X-RateLimit-Remaining"));  // refused before execution: free
+        Assert.Equal(Header(second, "X-RateLimit-Remaining") - 10, Header(refused, "X-RateLimit-Remaining"));  // refused before execution: the minimum charge
         Assert.InRange(Header(first, "X-RateLimit-Reset") - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 3500, 3600);
         Assert.True(ide.Headers.Contains("X-RateLimit-Remaining"));
     }

@@ -53,7 +53,7 @@ internal static class PersonName
             builder.Append(ch);
         }
 
-        var text = TextNormalization.CollapseWhitespace(builder.ToString().Normalize(NormalizationForm.FormC));
+        var text = TextNormalization.CollapseWhitespace(TextNormalization.WithoutLoneSurrogates(builder.ToString()).Normalize(NormalizationForm.FormC));
         if (text.StartsWith("and ", StringComparison.OrdinalIgnoreCase)) text = text[4..];
         return text.TrimEnd('.', ',', ';', ':', ' ').TrimStart(',', ';', ':', ' ');
     }

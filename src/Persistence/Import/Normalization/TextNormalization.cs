@@ -9,7 +9,7 @@ internal static class TextNormalization
     /// <summary>Removes combining marks after canonical decomposition: "Rémi" → "Remi", "Käser" → "Kaser".</summary>
     public static string RemoveDiacritics(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
@@ -17,6 +17,29 @@ internal static class TextNormalization
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Lone surrogates (half a UTF-16 pair, which a client can write as "\uD83E" in a GraphQL string or JSON) become
+    /// U+FFFD, as UTF-8 encoders do: string.Normalize throws on them.
+    /// </summary>
+    public static string WithoutLoneSurrogates(string text)
+    {
+        var at = 0;
+        for (; at < text.Length; at++)
+        {
+            if (char.IsSurrogate(text[at]) && !char.IsSurrogatePair(text, at) && !(at > 0 && char.IsSurrogatePair(text, at - 1))) break;
+        }
+
+        if (at == text.Length) return text;
+        var chars = text.ToCharArray();
+        for (var i = at; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Lower-case letters and digits only, every other run folded to one space, trimmed.</summary>

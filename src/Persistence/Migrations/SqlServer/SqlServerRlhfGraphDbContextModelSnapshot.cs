@@ -237,6 +237,23 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.DatabaseIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseIdentities");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")

@@ -226,6 +226,23 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.DatabaseIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DatabaseIdentities");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
