@@ -29,18 +29,27 @@ internal static class GraphQLEndpoint
     public static IHostApplicationBuilder AddGraphQLEndpoint(this IHostApplicationBuilder builder)
     {
         var cors = builder.Configuration.GetSection(GraphQLCorsOptions.SectionName).Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions();
+        if (cors.AllowCredentials && cors.AllowedOrigins.Contains("*"))
+            throw new InvalidOperationException("Cors:AllowCredentials needs explicit Cors:AllowedOrigins; browsers refuse credentials with '*'.");
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {
             if (cors.AllowedOrigins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(cors.AllowedOrigins);
-            policy.WithMethods("GET", "POST").AllowAnyHeader();
+            if (cors.AllowCredentials) policy.AllowCredentials();
+            policy.WithMethods("GET", "POST").AllowAnyHeader().WithExposedHeaders(GraphQLCorsOptions.ExposedHeaders).SetPreflightMaxAge(cors.MaxAge);
         }));
         return builder;
     }
 
-    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    /// <summary>Before the middlewares that may answer for /graphql themselves (rate limits, ETags), so their answers carry CORS too.</summary>
+    public static WebApplication UseGraphQLCors(this WebApplication app)
     {
         app.UseCors();
+        return app;
+    }
+
+    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    {
         app.MapPost(Path, HandleAsync).RequireCors(CorsPolicy);
         app.MapGet(Path, HandleAsync).RequireCors(CorsPolicy);
         app.MapMethods(Path, ["PUT", "PATCH", "DELETE"], (HttpContext context) =>
