@@ -16,15 +16,21 @@ internal static class SqlSummary
         var words = Words(sql).ToList();
         string? operation = null;
         string? table = null;
+        var depth = 0;
+        var tableDepth = int.MaxValue;
         for (var i = 0; i < words.Count; i++)
         {
-            var word = words[i];
+            var upper = words[i].ToUpperInvariant();
+            if (upper == "(") depth++;
+            else if (upper == ")") depth--;
             // A leading WITH is a SELECT (or the statement its common table expressions feed): the first operation keyword names it.
-            if (operation is null && Operations.Contains(word.ToUpperInvariant())) operation = word.ToUpperInvariant();
-            var upper = word.ToUpperInvariant();
-            if (table is null && upper is "FROM" or "INTO" or "JOIN" or "UPDATE" && i + 1 < words.Count && IsIdentifier(words[i + 1]))
+            if (operation is null && Operations.Contains(upper)) operation = upper;
+            // The outermost table: a planned statement nests its lists' subqueries inside the select list of the root's.
+            if (depth < tableDepth && upper is "FROM" or "INTO" or "JOIN" or "UPDATE" && i + 1 < words.Count && IsIdentifier(words[i + 1]))
+            {
                 table = Unquote(words[i + 1]);
-            if (operation is not null && table is not null) break;
+                tableDepth = depth;
+            }
         }
 
         return (operation, table);

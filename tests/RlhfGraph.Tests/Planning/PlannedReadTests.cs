@@ -109,7 +109,7 @@ public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
     {
         var response = await api.PostAsync("{ papers(first: 2) { nodes { title authors(after: \"not-a-cursor\") { nodes { name } } datasets { nodes { name } } } } }");
 
-        Assert.Equal("INVALID_CURSOR", response.Code);
+        Assert.Equal("HC0078", response.Code);
         Assert.Equal("papers", (string)response.Errors![0]!["path"]![0]!);
         Assert.Equal("authors", (string)response.Errors![0]!["path"]![3]!);
         Assert.Equal(2, response.Data["papers"]!["nodes"]!.AsArray().Count);
