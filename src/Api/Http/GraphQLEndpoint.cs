@@ -179,10 +179,11 @@ internal static class GraphQLEndpoint
     // A database fault is the server's, whatever the media type: 503 tells clients and balancers to retry.
     // Otherwise graphql-response+json tells clients "nothing ran" with a 4xx; legacy JSON keeps 200 for any GraphQL answer.
     // A statement too large for the database is the client's input, so 400 whatever the media type, never 503.
+    // An operation dearer than the whole rate-limit budget is refused before it runs, like one over the cost limit.
     private static int StatusOf(ExecutionResult result, string mediaType) =>
         result.Errors?.Any(e => e is StatementTooLargeError) == true ? StatusCodes.Status400BadRequest
         : result.Errors?.Any(e => e is DatabaseUnavailableError) == true ? StatusCodes.Status503ServiceUnavailable
-        : mediaType == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
+        : mediaType == MediaTypes.GraphQLResponse && (!result.Executed || result.Errors?.Any(e => e is RateLimiting.BudgetExceededError) == true) ? StatusCodes.Status400BadRequest
         : StatusCodes.Status200OK;
 
     /// <summary>
