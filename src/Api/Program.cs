@@ -6,7 +6,8 @@ using RlhfGraph.Api.Production;
 using RlhfGraph.Persistence;
 using RlhfGraph.Schema;
 
-var builder = WebApplication.CreateBuilder(args);
+// One content root whatever the working directory, so serve and every command use the same database file.
+var builder = WebApplication.CreateBuilder(ApiContentRoot.Options(args));
 
 // The graph's database: SQLite by default, SQL Server by Database:Provider; plus the list importer.
 builder.AddPersistence();
@@ -14,7 +15,7 @@ builder.AddPersistence();
 // The GraphQL schema: types, filtering/sorting/paging machinery, request-scoped batching.
 builder.AddGraphQLSchema();
 
-// GraphQL over HTTP: CORS for configured dashboard origins.
+// GraphQL over HTTP: CORS for configured dashboard origins (the Cors section).
 builder.AddGraphQLEndpoint();
 
 // Liveness and readiness probes; persisted operations, GET caching, cost rate limits, compression, OpenTelemetry.
@@ -25,6 +26,9 @@ var app = builder.Build();
 
 // /health (process up) and /health/ready (database reachable).
 app.MapHealth();
+
+// CORS first, so every answer of /graphql (a 429, a 304, a preflight) carries it for the configured origins.
+app.UseGraphQLCors();
 
 // Compression, rate limits and ETags in front of GraphQL over HTTP at /graphql (SDL at ?sdl, Banana Cake Pop for browsers).
 app.UseProductionFeatures();

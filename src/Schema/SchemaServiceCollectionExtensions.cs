@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,11 +58,11 @@ public static class SchemaServiceCollectionExtensions
 
         // Parsed and validated documents are reused by query text (see DocumentCache).
         services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCache>();
-        var development = builder.Environment.IsDevelopment();
+        var includeDetails = builder.Configuration.GetSection(ErrorOptions.SectionName).Get<ErrorOptions>()?.IncludeDetails ?? false;
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RlhfGraphSchema>()
             .AddSystemTextJson()
-            .AddErrorInfoProvider(new ClientErrorInfoProvider(development))
+            .AddErrorInfoProvider(new ClientErrorInfoProvider(includeDetails))
             // Limits, cheapest first: counts on the document, then cost and depth (skipped when a count already refused it).
             .AddValidationRule<DocumentLimitsRule>()
             .AddValidationRule<ArgumentListsRule>()

@@ -47,6 +47,7 @@ internal static class CommandLineExtensions
     private static async Task<int> ServeAsync(WebApplication app, CancellationToken ct)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        app.Logger.LogInformation("Database: {Database}", DatabaseLocation.Describe(app.Services));
         if (options.ShouldInitializeOnStartup)
         {
             try
@@ -74,6 +75,7 @@ internal static class CommandLineExtensions
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         // A failed statement is reported below in one line; EF's own error log would print it again with a stack trace.
         ((IConfigurationBuilder)app.Configuration).AddInMemoryCollection([new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None")]);
+        Console.WriteLine($"Database: {DatabaseLocation.Describe(app.Services)}");
         try
         {
             // SQLite stays zero-setup; on SQL Server migrating is its own deployment step.
@@ -108,6 +110,7 @@ internal static class CommandLineExtensions
 
     private static async Task<int> MigrateAsync(WebApplication app, CancellationToken ct)
     {
+        Console.WriteLine($"Database: {DatabaseLocation.Describe(app.Services)}");
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct).ConfigureAwait(false);
         Console.WriteLine("Database is up to date.");
         return 0;

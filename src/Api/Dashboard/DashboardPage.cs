@@ -33,13 +33,25 @@ internal static class DashboardPage
         return operations;
     });
 
+    /// <summary>The icon browsers ask for at /favicon.ico (any page of the host) and the dashboard links to.</summary>
+    private static readonly Lazy<byte[]> Favicon = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Dashboard/favicon.ico")
+            ?? throw new InvalidOperationException("Dashboard/favicon.ico is not embedded in the API assembly.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    });
+
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        app.MapGet("/favicon.ico", FaviconResult);
         app.MapGet($"{Path}/{{file?}}", async (HttpContext context, string? file) =>
         {
             // Its files load relative to the page, so the page lives at /dashboard/ (routing treats both paths as one).
             if (file is null && !context.Request.Path.Value!.EndsWith('/')) return Results.Redirect($"{context.Request.PathBase}{Path}/");
             var name = string.IsNullOrEmpty(file) ? "index.html" : file;
+            if (name == "favicon.ico") return FaviconResult(context);
             if (name == "operations.json")
             {
                 context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
@@ -57,5 +69,11 @@ internal static class DashboardPage
             }
         });
         return app;
+    }
+
+    private static IResult FaviconResult(HttpContext context)
+    {
+        context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=86400";
+        return Results.File(Favicon.Value, "image/x-icon");
     }
 }

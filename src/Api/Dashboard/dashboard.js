@@ -105,11 +105,20 @@ function describe(node) {
   }
 }
 
+// Each autocomplete or search request carries a generation; an answer whose generation is no longer current is dropped.
+// Enter (a search) closes the suggestion list for good: a late autocomplete answer must not reopen it over the results.
+let suggestionGeneration = 0;
+let searchGeneration = 0;
+
 async function runSearch(text) {
+  clearTimeout(pending);
+  suggestionGeneration++;
   document.getElementById('suggestions').replaceChildren();
   const results = document.getElementById('results');
+  const generation = ++searchGeneration;
   if (!text.trim()) { results.replaceChildren(); return; }
   const data = await graphql('DashboardSearch', { q: text });
+  if (generation !== searchGeneration) return;
   results.replaceChildren(...data.search.edges.map(edge => {
     const item = html('li', { class: 'result' });
     item.appendChild(html('span', { class: 'kind' }, edge.node.__typename));
@@ -124,10 +133,14 @@ async function runSearch(text) {
 let pending;
 function suggest(text) {
   clearTimeout(pending);
+  const generation = ++suggestionGeneration;
   pending = setTimeout(async () => {
     const list = document.getElementById('suggestions');
     if (!text.trim()) { list.replaceChildren(); return; }
     const data = await graphql('DashboardAutocomplete', { p: text });
+    // Counted whether shown or dropped, so a test can tell a late answer has been handled.
+    list.dataset.answers = String(Number(list.dataset.answers ?? 0) + 1);
+    if (generation !== suggestionGeneration) return;
     list.replaceChildren(...data.autocomplete.map(s => {
       const item = html('li', { role: 'option' });
       item.appendChild(html('span', { class: 'kind' }, s.type));

@@ -30,18 +30,27 @@ internal static class GraphQLEndpoint
     public static IHostApplicationBuilder AddGraphQLEndpoint(this IHostApplicationBuilder builder)
     {
         var cors = builder.Configuration.GetSection(GraphQLCorsOptions.SectionName).Get<GraphQLCorsOptions>() ?? new GraphQLCorsOptions();
+        if (cors.AllowCredentials && cors.AllowedOrigins.Contains("*"))
+            throw new InvalidOperationException("Cors:AllowCredentials needs explicit Cors:AllowedOrigins; browsers refuse credentials with '*'.");
         builder.Services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
         {
             if (cors.AllowedOrigins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(cors.AllowedOrigins);
-            policy.WithMethods("GET", "POST").AllowAnyHeader();
+            if (cors.AllowCredentials) policy.AllowCredentials();
+            policy.WithMethods("GET", "POST").AllowAnyHeader().WithExposedHeaders(GraphQLCorsOptions.ExposedHeaders).SetPreflightMaxAge(cors.MaxAge);
         }));
         return builder;
     }
 
-    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    /// <summary>Before the middlewares that may answer for /graphql themselves (rate limits, ETags), so their answers carry CORS too.</summary>
+    public static WebApplication UseGraphQLCors(this WebApplication app)
     {
         app.UseCors();
+        return app;
+    }
+
+    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    {
         app.MapPost(Path, HandleAsync).RequireCors(CorsPolicy);
         app.MapGet(Path, HandleAsync).RequireCors(CorsPolicy);
         app.MapMethods(Path, ["PUT", "PATCH", "DELETE"], (HttpContext context) =>
@@ -230,10 +239,11 @@ internal static class GraphQLEndpoint
     // A database fault is the server's, whatever the media type: 503 tells clients and balancers to retry.
     // Otherwise graphql-response+json tells clients "nothing ran" with a 4xx; legacy JSON keeps 200 for any GraphQL answer.
     // A statement too large for the database is the client's input, so 400 whatever the media type, never 503.
+    // An operation dearer than the whole rate-limit budget is refused before it runs, like one over the cost limit.
     private static int StatusOf(ExecutionResult result, string mediaType) =>
         result.Errors?.Any(e => e is StatementTooLargeError) == true ? StatusCodes.Status400BadRequest
         : result.Errors?.Any(e => e is DatabaseUnavailableError) == true ? StatusCodes.Status503ServiceUnavailable
-        : mediaType == MediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
+        : mediaType == MediaTypes.GraphQLResponse && (!result.Executed || result.Errors?.Any(e => e is RateLimiting.BudgetExceededError) == true) ? StatusCodes.Status400BadRequest
         : StatusCodes.Status200OK;
 
     /// <summary>

@@ -6,13 +6,13 @@ namespace RlhfGraph.Api.Http;
 internal static class GraphQLError
 {
     public const string InvalidJson = "HTTP_INVALID_JSON";
-    public const string MissingQuery = "HTTP_MISSING_QUERY";
+    public const string MissingQuery = Schema.Faults.HotChocolateCodes.QueryAndIdMissing;
     public const string InvalidRequest = "HTTP_INVALID_REQUEST";
     public const string UnsupportedMediaType = "HTTP_UNSUPPORTED_MEDIA_TYPE";
     public const string NotAcceptable = "HTTP_NOT_ACCEPTABLE";
     public const string MethodNotAllowed = "HTTP_METHOD_NOT_ALLOWED";
-    public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
-    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+    public const string RequestTooLarge = Schema.Faults.HotChocolateCodes.MaxRequestSize;
+    public const string ExecutionTimeout = Schema.Faults.HotChocolateCodes.Timeout;
 
     public static async Task WriteAsync(HttpContext context, int status, string code, string message, string? mediaType = null)
     {
@@ -25,6 +25,7 @@ internal static class GraphQLError
         writer.WriteString("message", message);
         writer.WriteStartObject("extensions");
         writer.WriteString("code", code);
+        if (Schema.Faults.HotChocolateCodes.LegacyOf(code) is { } legacy) writer.WriteString(Schema.Faults.HotChocolateCodes.LegacyCodeField, legacy);
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Diagnostics;
 using GraphQL.DI;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -17,17 +19,37 @@ internal static class TelemetryExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<StatementCounter>();
         builder.Services.AddSingleton<IConfigureExecution, OperationObserver>();
+        // The SDK's default resource reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES; the API's name is only the fallback.
+        var named = !string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameVariable])
+            || (builder.Configuration[ResourceAttributesVariable] ?? "").Split(',').Any(a => a.Split('=')[0].Trim() == "service.name");
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(GraphQLTelemetry.Name))
+            .ConfigureResource(resource =>
+            {
+                if (!named) resource.AddService(GraphQLTelemetry.Name);
+            })
             .WithTracing(tracing => tracing
                 .AddSource(GraphQLTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation())
+                .AddEntityFrameworkCoreInstrumentation(options => options.EnrichWithIDbCommand = NameStatement))
             .WithMetrics(metrics => metrics
                 .AddMeter(GraphQLTelemetry.Name)
                 .AddAspNetCoreInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable])) telemetry.UseOtlpExporter();
         return builder;
+    }
+
+    public const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
+    public const string ResourceAttributesVariable = "OTEL_RESOURCE_ATTRIBUTES";
+
+    /// <summary>A database span named and tagged by its statement's operation and table ("SELECT Papers"), as the conventions name them.</summary>
+    private static void NameStatement(Activity activity, IDbCommand command)
+    {
+        var (operation, table) = SqlSummary.Of(command.CommandText);
+        if (operation is null) return;
+        activity.SetTag("db.operation.name", operation);
+        if (table is not null) activity.SetTag("db.collection.name", table);
+        activity.DisplayName = table is null ? operation : $"{operation} {table}";
     }
 
     /// <summary>The statement counter listens from the start, before the first request.</summary>

@@ -21,7 +21,7 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
     public const string NotFound = "PERSISTED_QUERY_NOT_FOUND";
     public const string InvalidId = "PERSISTED_QUERY_INVALID_ID";
     public const string HashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
-    public const string OnlyPersisted = "PERSISTED_OPERATIONS_ONLY";
+    public const string OnlyPersisted = Schema.Faults.HotChocolateCodes.OnlyPersistedOperationsAllowed;
 
     private readonly PersistedOperationsOptions _options = options.Value;
 
@@ -46,11 +46,11 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
         }
 
         if (DocumentHash.Parse(id) is not { } hash)
-            return Refuse(InvalidId, $"'{Shorten(id)}' is not a document id: expected the SHA-256 of the document as 64 hex digits (optionally prefixed 'sha256:').");
+            return Refuse(InvalidId, $"'{Shorten(id)}' is not a document id: expected the SHA-256 of the document as 64 hex digits (optionally prefixed 'sha256:'), or its MD5 as HotChocolate writes it (Base64 or 32 hex digits).");
 
         if (options.Query is null)
         {
-            if (trusted.Documents.TryGetValue(hash, out var text) || (!_options.OnlyPersisted && _options.Automatic && _registered.TryGetValue(hash, out text)))
+            if (trusted.TryGet(hash, out var text) || (!_options.OnlyPersisted && _options.Automatic && _registered.TryGetValue(hash, out text)))
             {
                 options.Query = text;
                 return await next(options).ConfigureAwait(false);
@@ -61,9 +61,9 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
                 : $"No document has the id {hash}: send it again with its query to register it.");
         }
 
-        if (DocumentHash.Of(options.Query) != hash)
-            return Refuse(HashMismatch, $"The id {hash} is not the SHA-256 of the query sent with it.");
-        if (trusted.Documents.ContainsKey(hash)) return await next(options).ConfigureAwait(false);
+        if (!DocumentHash.Matches(hash, options.Query))
+            return Refuse(HashMismatch, $"The id {hash} is not the hash of the query sent with it.");
+        if (trusted.TryGet(hash, out _)) return await next(options).ConfigureAwait(false);
         if (_options.OnlyPersisted)
             return Refuse(OnlyPersisted, "This server runs only persisted operations: new documents cannot be registered.");
 

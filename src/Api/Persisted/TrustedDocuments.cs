@@ -23,9 +23,17 @@ internal sealed class TrustedDocuments
 
         Directory = folder;
         Documents = documents.ToFrozenDictionary(StringComparer.Ordinal);
+        ByMd5 = documents.Values.ToFrozenDictionary(DocumentHash.Md5Of, text => text, StringComparer.Ordinal);
     }
 
     public string Directory { get; }
 
     public FrozenDictionary<string, string> Documents { get; }
+
+    /// <summary>The same documents by their MD5 key (HotChocolate's default document hash), see <see cref="DocumentHash.Md5Of"/>.</summary>
+    public FrozenDictionary<string, string> ByMd5 { get; }
+
+    /// <summary>A trusted document by a key <see cref="DocumentHash.Parse"/> gave, SHA-256 or MD5.</summary>
+    public bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text) =>
+        (key.StartsWith(DocumentHash.Md5Prefix, StringComparison.Ordinal) ? ByMd5 : Documents).TryGetValue(key, out text);
 }

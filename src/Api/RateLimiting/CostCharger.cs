@@ -14,6 +14,8 @@ internal sealed class CostCharger(CostRateLimits limits, IHttpContextAccessor ht
 {
     public const string Code = "RATE_LIMITED";
 
+    public const string BudgetExceededCode = "COST_EXCEEDS_BUDGET";
+
     public float SortOrder => 160;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
@@ -29,13 +31,14 @@ internal sealed class CostCharger(CostRateLimits limits, IHttpContextAccessor ht
         {
             var cost = OperationCost.Of(context.UserContext) ?? 1;
             var points = (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
+            // Waiting never helps an operation dearer than the whole window: refused as such, with no Retry-After and nothing charged.
+            if (points > limits.Options.Budget)
+                throw new BudgetExceededError(points, limits.Options.Budget);
             using var lease = limits.Acquire(client, points);
             if (lease.IsAcquired && feature is not null) feature.Charged = true;
             if (lease.IsAcquired || !CostWindowState.TryRead(lease, out var state)) return Task.CompletedTask;
             if (feature is not null) feature.ThrottledFor = state.RetryAfter;
-            throw new RateLimitedError(points > state.Limit
-                ? $"This operation costs {points:N0} points, more than the whole budget of {state.Limit:N0} per window; ask for less."
-                : $"This operation costs {points:N0} points and {state.Remaining:N0} of {state.Limit:N0} are left; the budget resets at {state.ResetsAt:yyyy-MM-ddTHH:mm:ssZ} (in {Math.Ceiling(state.RetryAfter!.Value.TotalSeconds):0} s).",
+            throw new RateLimitedError($"This operation costs {points:N0} points and {state.Remaining:N0} of {state.Limit:N0} are left; the budget resets at {state.ResetsAt:yyyy-MM-ddTHH:mm:ssZ} (in {Math.Ceiling(state.RetryAfter!.Value.TotalSeconds):0} s).",
                 points, state);
         }
     }
@@ -53,5 +56,21 @@ internal sealed class RateLimitedError : ExecutionError
         Extensions["remaining"] = state.Remaining;
         Extensions["limit"] = state.Limit;
         Extensions["resetAt"] = state.ResetsAt.ToUnixTimeSeconds();
+    }
+}
+
+/// <summary>
+/// An operation whose cost alone exceeds the whole budget of a window: no wait admits it, so it is the client's request to
+/// change (400 with application/graphql-response+json, like the cost limit HC0047), never a 429.
+/// </summary>
+internal sealed class BudgetExceededError : ExecutionError
+{
+    public BudgetExceededError(int cost, int budget)
+        : base($"This operation costs {cost:N0} points, more than the whole budget of {budget:N0} points per window, so it can never run; ask for less (fewer or smaller pages).")
+    {
+        Code = CostCharger.BudgetExceededCode;
+        Extensions ??= new Dictionary<string, object?>();
+        Extensions["cost"] = cost;
+        Extensions["limit"] = budget;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = RetryAfter(retry);
-                GraphQLTelemetry.Throttled.Add(1);
+                GraphQLTelemetry.Throttled.Add(1, new KeyValuePair<string, object?>("graphql.operation.name", GraphQLTelemetry.TagOf(feature.OperationName)));
             }
 
             return Task.CompletedTask;
@@ -46,6 +46,8 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
             {
                 feature.ThrottledFor = spent.RetryAfter;
                 probed = true;
+                feature.OperationName = await RequestedOperation.NameAsync(context.Request).ConfigureAwait(false);
+                OperationObserver.RecordRefused(context, feature.OperationName, CostCharger.Code);
                 await GraphQLError.WriteAsync(context, StatusCodes.Status429TooManyRequests, CostCharger.Code,
                     $"The budget of {spent.Limit:N0} cost points per window is spent (0 left); it resets at {spent.ResetsAt:yyyy-MM-ddTHH:mm:ssZ} (in {RetryAfter(spent.RetryAfter ?? TimeSpan.Zero)} s).",
                     MediaTypes.Negotiate(context.Request.Headers.Accept)).ConfigureAwait(false);

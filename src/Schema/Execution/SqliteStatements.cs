@@ -74,6 +74,10 @@ internal static class SqliteStatements
         DbDataReader reader;
         try
         {
+            // "Created" is where tracing starts a command's span (OpenTelemetry's EF Core instrumentation opens it there and
+            // closes it on "executed"), so a kept command is announced as created on every run, as EF Core's own commands are.
+            logger.CommandCreating(relational, DbCommandMethod.ExecuteReader, db, id, relational.ConnectionId, start, CommandSource.FromSqlQuery);
+            logger.CommandCreated(relational, command, DbCommandMethod.ExecuteReader, db, id, relational.ConnectionId, start, clock.Elapsed, CommandSource.FromSqlQuery);
             var interception = await logger.CommandReaderExecutingAsync(relational, command, sql, db, id, relational.ConnectionId, start, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
             reader = interception.HasResult ? interception.Result : await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             reader = await logger.CommandReaderExecutedAsync(relational, command, sql, db, id, relational.ConnectionId, reader, start, clock.Elapsed, CommandSource.FromSqlQuery, cancellationToken).ConfigureAwait(false);
@@ -82,7 +86,9 @@ internal static class SqliteStatements
         {
             // A statement whose step failed (or was interrupted) is left unreset, and the next step on it would be
             // SQLITE_MISUSE: it is dropped, and the next use prepares it afresh.
-            if (e is not OperationCanceledException)
+            if (e is OperationCanceledException)
+                await logger.CommandCanceledAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
+            else
                 await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
             Forget(connection, sql, command);
             throw;

@@ -55,7 +55,7 @@ internal sealed class ArgumentListsRule(IOptions<LimitsOptions> options) : Valid
                     {
                         "and" or "or" => (limits.MaxFilterOperands, "Limits:MaxFilterOperands", LimitError.ListTooLong),
                         "in" or "nin" => (limits.MaxFilterValues, "Limits:MaxFilterValues", LimitError.ListTooLong),
-                        "ids" when item.Name == argument => (limits.MaxNodes, "Limits:MaxNodes", LimitError.InvalidArgument),
+                        "ids" when item.Name == argument => (limits.MaxNodes, "Limits:MaxNodes", LimitError.TooManyNodes),
                         _ => (limits.MaxListItems, "Limits:MaxListItems", LimitError.ListTooLong),
                     };
                     if (list.Count > max)

@@ -19,8 +19,9 @@ internal sealed class LimitError : ValidationError
     public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
     public const string DocumentTooLong = "DOCUMENT_TOO_LONG";
     public const string TooNested = "DOCUMENT_TOO_NESTED";
-    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
-    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+    public const string IntrospectionDisabled = Faults.HotChocolateCodes.IntrospectionNotAllowed;
+    public const string IntrospectionTooDeep = Faults.HotChocolateCodes.MaxIntrospectionDepthOverflow;
+    public const string TooManyNodes = Faults.HotChocolateCodes.FetchedTooManyNodesAtOnce;
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
     public const string ListTooLong = "LIST_TOO_LONG";
     public const string FilterTooLarge = "FILTER_TOO_LARGE";

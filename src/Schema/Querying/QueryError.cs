@@ -18,7 +18,11 @@ internal sealed class QueryError : ExecutionError
 
     /// <summary>HotChocolate's ErrorCodes.Paging.MinPaginationItems: a negative first/last.</summary>
     public const string MinPaginationItems = "HC0079";
-    public const string InvalidCursor = "INVALID_CURSOR";
+    /// <summary>HotChocolate's ErrorCodes.Paging.InvalidCursor (was INVALID_CURSOR, still in extensions.legacyCode).</summary>
+    public const string InvalidCursor = Faults.HotChocolateCodes.InvalidCursor;
+
+    /// <summary>HotChocolate's ErrorCodes.Execution.FetchedToManyNodesAtOnce: more ids in nodes(ids:) than allowed.</summary>
+    public const string TooManyNodes = Faults.HotChocolateCodes.FetchedTooManyNodesAtOnce;
     public const string InvalidNodeId = "INVALID_NODE_ID";
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string LimitExceeded = "LIMIT_EXCEEDED";

@@ -41,6 +41,21 @@ public sealed class DashboardPageTests(SqliteApiFactory api)
     }
 
     [Theory]
+    [InlineData("/favicon.ico")]
+    [InlineData("/dashboard/favicon.ico")]
+    public async Task TheFaviconIsAnIconFile(string url)
+    {
+        using var client = api.CreateClient();
+        using var response = await client.GetAsync(url);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal((HttpStatusCode.OK, "image/x-icon"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        // An ICONDIR: reserved 0, type 1 (icon), at least one image.
+        Assert.Equal([0, 0, 1, 0], bytes[..4]);
+        Assert.True(BitConverter.ToUInt16(bytes, 4) >= 1);
+    }
+
+    [Theory]
     [InlineData("/dashboard/other.js")]
     [InlineData("/dashboard/..%2FProgram.cs")]
     public async Task OtherFilesAreNotFound(string url)

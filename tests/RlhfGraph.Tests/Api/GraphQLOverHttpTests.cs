@@ -80,7 +80,7 @@ public sealed class GraphQLOverHttpTests(SqliteApiFactory api)
     [Theory]
     [InlineData("{not json", "HTTP_INVALID_JSON")]
     [InlineData("", "HTTP_INVALID_JSON")]
-    [InlineData("""{"variables":{}}""", "HTTP_MISSING_QUERY")]
+    [InlineData("""{"variables":{}}""", "HC0013")]
     [InlineData("""{"query":42}""", "HTTP_INVALID_JSON")]
     [InlineData("[]", "HTTP_INVALID_JSON")]
     public async Task MalformedBodiesAre400WithAGraphQLShapedError(string body, string code)
@@ -124,7 +124,8 @@ public sealed class GraphQLOverHttpTests(SqliteApiFactory api)
         var response = await SendAsync(HttpMethod.Get, "/graphql", accept: "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("HTTP_MISSING_QUERY", Code(response.Body));
+        Assert.Equal("HC0013", Code(response.Body));
+        Assert.Equal("HTTP_MISSING_QUERY", (string?)JsonNode.Parse(response.Body)!["errors"]![0]!["extensions"]!["legacyCode"]);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public abstract class SearchTests(ApiFactory api) : DatabaseTests(api)
 
     [Theory]
     [InlineData("search(query: $q, first: -1) { totalCount }", "HC0079")]
-    [InlineData("search(query: $q, after: \"bm90IGEgY3Vyc29y\") { totalCount }", "INVALID_CURSOR")]
+    [InlineData("search(query: $q, after: \"bm90IGEgY3Vyc29y\") { totalCount }", "HC0078")]
     [InlineData("autocomplete(prefix: $q, first: 51) { label }", "INVALID_ARGUMENT")]
     public async Task BadArgumentsAreClearErrors(string field, string code)
     {

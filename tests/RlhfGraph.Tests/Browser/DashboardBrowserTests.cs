@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests(KestrelApiFactory api) : IClassFixture
 
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    internal static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         Assert.SkipUnless(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath} (apt-get install chromium; .ci/run does it), so the browser tests cannot run.");
         var playwright = await Playwright.CreateAsync();
@@ -58,6 +58,43 @@ public sealed class DashboardBrowserTests(KestrelApiFactory api) : IClassFixture
             await page.WaitForSelectorAsync("#results li.result");
             Assert.Contains("Direct Preference Optimization: Your Language Model is Secretly a Reward Model", await page.Locator("#results li.result").First.InnerTextAsync());
             await ScreenshotAsync(page, "dashboard.png");
+        }
+    }
+
+    /// <summary>
+    /// The autocomplete answer is held back (Playwright routes its request) until the search after Enter has drawn its
+    /// results; released then, it must not reopen the suggestion list over them. The page counts the answers it handled,
+    /// so the test waits for that one, not for a time.
+    /// </summary>
+    [Fact]
+    public async Task ALateAutocompleteAnswerDoesNotReopenTheSuggestionsOverTheSearchResults()
+    {
+        var autocompleteId = RlhfGraph.Api.Dashboard.DashboardPage.Operations.Value["DashboardAutocomplete"];
+        var (playwright, browser) = await LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await page.RouteAsync(url => url.Contains(autocompleteId, StringComparison.Ordinal), async route =>
+            {
+                held.TrySetResult();
+                await release.Task;
+                await route.ContinueAsync();
+            });
+            await page.GotoAsync(new Uri(api.BaseAddress, "/dashboard/").ToString());
+            await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+            await page.FillAsync("#search-input", "direct preference optimization");
+            await held.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await page.PressAsync("#search-input", "Enter");
+            await page.WaitForSelectorAsync("#results li.result");
+            release.SetResult();
+            await page.WaitForSelectorAsync("#suggestions[data-answers='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+            Assert.Equal(0, await page.Locator("#suggestions li").CountAsync());
+            Assert.True(await page.Locator("#results li.result").CountAsync() > 0);
         }
     }
 

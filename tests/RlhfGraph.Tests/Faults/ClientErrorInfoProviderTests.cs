@@ -26,9 +26,19 @@ public sealed class ClientErrorInfoProviderTests
     [Fact]
     public void OurOwnCodesAreKept()
     {
-        var info = new ClientErrorInfoProvider(false).GetInfo(new ExecutionError("bad") { Code = "INVALID_CURSOR" });
+        var info = new ClientErrorInfoProvider(false).GetInfo(new ExecutionError("bad") { Code = "INVALID_FILTER" });
 
-        Assert.Equal("INVALID_CURSOR", info.Extensions!["code"]);
+        Assert.Equal("INVALID_FILTER", info.Extensions!["code"]);
         Assert.False(info.Extensions.ContainsKey("codes"));
+        Assert.False(info.Extensions.ContainsKey("legacyCode"));
+    }
+
+    [Fact]
+    public void AHotChocolateCodeKeepsThePreviousNameInLegacyCode()
+    {
+        var info = new ClientErrorInfoProvider(false).GetInfo(new ExecutionError("bad") { Code = "HC0078" });
+
+        Assert.Equal("HC0078", info.Extensions!["code"]);
+        Assert.Equal("INVALID_CURSOR", info.Extensions["legacyCode"]);
     }
 }

@@ -75,7 +75,7 @@ public sealed class HostileInputTests(SqliteApiFactory api)
 
         var at = (await api.PostAsync(query, new { ids = Enumerable.Repeat(id, 50).ToArray() })).ShouldSucceed();
         Assert.Equal(50, at.Data["nodes"]!.AsArray().Count);
-        await RefusedAsync(query, new { ids = Enumerable.Repeat(id, 51).ToArray() }, "INVALID_ARGUMENT");
+        await RefusedAsync(query, new { ids = Enumerable.Repeat(id, 51).ToArray() }, "HC0076");
     }
 
     [Fact]
@@ -141,8 +141,8 @@ public sealed class HostileInputTests(SqliteApiFactory api)
         var otherRoot = await api.PostAsync("query ($after: String) { datasets(first: 2, after: $after) { totalCount } }", new { after = cursor });
         var nested = await api.PostAsync("query ($after: String) { authors(first: 1) { nodes { papers(first: 2, after: $after) { totalCount } } } }", new { after = cursor });
 
-        Assert.Equal((200, "INVALID_CURSOR"), (otherRoot.Status, otherRoot.Code));
-        Assert.Equal("INVALID_CURSOR", nested.Code);
+        Assert.Equal((200, "HC0078"), (otherRoot.Status, otherRoot.Code));
+        Assert.Equal("HC0078", nested.Code);
     }
 
     public static TheoryData<string> ForgedKeys => new()
@@ -164,7 +164,7 @@ public sealed class HostileInputTests(SqliteApiFactory api)
 
         var response = await api.PostAsync(query, new { after = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString())) });
 
-        Assert.Equal((200, "INVALID_CURSOR"), (response.Status, response.Code));
+        Assert.Equal((200, "HC0078"), (response.Status, response.Code));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class HostileInputTests(SqliteApiFactory api)
 
         var response = await api.PostAsync(query, new { after = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString())) });
 
-        Assert.Equal((200, "INVALID_CURSOR"), (response.Status, response.Code));
+        Assert.Equal((200, "HC0078"), (response.Status, response.Code));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class HostileInputTests(SqliteApiFactory api)
         {
             using var request = ApiFactory.GraphQLRequest("query ($after: String) { papers(after: $after) { totalCount } }", new { after = Convert.ToBase64String(bytes) });
             var response = await api.SendAsync(request, client);
-            Assert.Equal((200, "INVALID_CURSOR"), (response.Status, response.Code));
+            Assert.Equal((200, "HC0078"), (response.Status, response.Code));
             Assert.DoesNotContain("DECODER", response.Body.ToJsonString(), StringComparison.Ordinal);
         }
 

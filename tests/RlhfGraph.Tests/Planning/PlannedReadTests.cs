@@ -124,7 +124,7 @@ public abstract class PlannedReadTests(ApiFactory api) : DatabaseTests(api)
     {
         var response = await api.PostAsync(query);
 
-        Assert.Equal("INVALID_CURSOR", response.Code);
+        Assert.Equal("HC0078", response.Code);
         Assert.Equal(root, (string)response.Errors![0]!["path"]![0]!);
         Assert.Equal("authors", (string)response.Errors![0]!["path"]!.AsArray()[^1]!);
         var parents = root == "papers" ? response.Data["papers"]!["nodes"]!.AsArray() : response.Data["nodes"]!.AsArray();

@@ -48,6 +48,46 @@ public sealed class PersistedOperationTests(SqliteApiFactory api)
         Assert.All([hotChocolate, documentId, apollo, overGet], r => Assert.Equal(byText, r.Data.ToJsonString()));
     }
 
+    /// <summary>
+    /// HotChocolate's default document hash is MD5 (MD5DocumentHashProvider, HashFormat.Base64: URL-safe without padding in
+    /// v14, standard Base64 before), so a default HotChocolate client's ids name trusted documents too, as does its hex form.
+    /// </summary>
+    [Fact]
+    public async Task ATrustedDocumentRunsByItsMd5AsHotChocolateWritesIt()
+    {
+        var md5 = System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(StatsQuery));
+        var base64 = Convert.ToBase64String(md5);
+        var base64Url = base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var byText = (await api.PostAsync(StatsQuery)).ShouldSucceed().Data.ToJsonString();
+
+        var responses = new List<GraphQLResponse>();
+        foreach (var id in (string[])[base64Url, base64, Convert.ToHexStringLower(md5), $"md5:{Convert.ToHexStringLower(md5)}"])
+        {
+            responses.Add((await PostAsync(api, new { id })).ShouldSucceed());
+            using var get = new HttpRequestMessage(HttpMethod.Get, $"/graphql?id={Uri.EscapeDataString(id)}");
+            responses.Add((await api.SendAsync(get)).ShouldSucceed());
+        }
+
+        Assert.All(responses, r => Assert.Equal(byText, r.Data.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task AnMd5IdRegistersItsTextAndAWrongOneIsAMismatch()
+    {
+        var query = $"query Md5Registered{Guid.NewGuid():N} {{ stats {{ paperCount }} }}";
+        var id = Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(query))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var unknown = await PostAsync(api, new { id });
+        var registered = await PostAsync(api, new { id, query });
+        var known = await PostAsync(api, new { id });
+        var mismatch = await PostAsync(api, new { id, query = "{ __typename }" });
+
+        Assert.Equal((400, PersistedOperationHandler.NotFound), (unknown.Status, unknown.Code));
+        registered.ShouldSucceed();
+        Assert.Equal(registered.Data.ToJsonString(), known.ShouldSucceed().Data.ToJsonString());
+        Assert.Equal((400, PersistedOperationHandler.HashMismatch), (mismatch.Status, mismatch.Code));
+    }
+
     [Fact]
     public async Task AnUnknownHashIsNotFoundUntilTheClientRegistersItWithItsText()
     {

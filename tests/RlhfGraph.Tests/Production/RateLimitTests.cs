@@ -87,6 +87,45 @@ public sealed class RateLimitTests(SqliteApiFactory api, ITestOutputHelper outpu
         Assert.All(statuses.SkipLast(1), s => Assert.Equal(HttpStatusCode.OK, s));
     }
 
+    [Fact]
+    public async Task AnOperationDearerThanTheWholeBudgetIsRefusedAsSuchWithoutRetryAfterOrCharge()
+    {
+        await using var factory = WithBudget(5000);
+        using var client = factory.CreateClient();
+        var authorCodeDatasets = RepositoryFiles.ReadmeQueries().Single(q => q.Contains("query AuthorCodeDatasets", StringComparison.Ordinal));
+
+        using var refused = await PostAsync(client, "big", authorCodeDatasets);
+        var body = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        var error = body["errors"]![0]!;
+
+        Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, body.ToJsonString());
+        Assert.Equal("COST_EXCEEDS_BUDGET", (string?)error["extensions"]!["code"]);
+        Assert.Contains("can never run", (string)error["message"]!, StringComparison.Ordinal);
+        Assert.Null(refused.Headers.RetryAfter);
+        Assert.Equal(5000, Header(refused, "X-RateLimit-Remaining"));
+        using var next = await PostAsync(client, "big");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    /// <summary>The budget the README's rate-limit example starts the server with admits every operation the README shows.</summary>
+    [Fact]
+    public async Task TheReadmeExampleBudgetAdmitsEveryReadmeOperation()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        var match = System.Text.RegularExpressions.Regex.Match(readme, @"RateLimits__Budget=(\d+)");
+        Assert.True(match.Success, "the README shows a RateLimits__Budget example");
+        var budget = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await using var factory = WithBudget(budget);
+        using var client = factory.CreateClient();
+
+        foreach (var query in RepositoryFiles.ReadmeQueries())
+        {
+            using var response = await PostAsync(client, Guid.NewGuid().ToString("N"), query);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(body)!["errors"] is null, $"{response.StatusCode} for {query}: {body}");
+        }
+    }
+
     /// <summary>
     /// Bounded load (at most 600 greedy requests, 30 polite ones, 60 s): a greedy client with 8 concurrent loops is throttled
     /// while a polite one, on its own budget, is never refused. The latencies are printed for docs/benchmarks.md, not asserted.

@@ -27,7 +27,7 @@ internal sealed class NodeQueries(IEnumerable<NodeType> types, IOptions<LimitsOp
     private async Task<object?[]> ResolveAsync(IResolveFieldContext context, IReadOnlyList<string> ids)
     {
         if (ids.Count > options.Value.MaxNodes)
-            throw new QueryError(QueryError.InvalidArgument, $"nodes accepts at most {options.Value.MaxNodes} ids; got {ids.Count}.");
+            throw new QueryError(QueryError.TooManyNodes, $"nodes accepts at most {options.Value.MaxNodes} ids; got {ids.Count}.");
         var decoded = ids.Select(NodeId.TryDecode).ToList();
         var results = new object?[ids.Count];
 
