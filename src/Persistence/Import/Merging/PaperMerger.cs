@@ -123,8 +123,11 @@ internal sealed class PaperMerger
         }
     }
 
+    // A short name beside a full title under one key is an alias (2009.01325 listed as "RLHF" and as "Learning to summarize from
+    // human feedback"); two full titles that disagree stay a conflict.
     private bool Agree(int a, int b) =>
         string.Equals(_titleKeys[a], _titleKeys[b], StringComparison.Ordinal)
+        || TitleKey.IsShortName(_items[a].Title) || TitleKey.IsShortName(_items[b].Title)
         || Similarity(a, b) >= SharedKeyTitleSimilarity
         || _people[a].Overlaps(_people[b]);
 
