@@ -316,9 +316,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         || (item.Url is not null && Uri.TryCreate(item.Url, UriKind.Absolute, out var uri)
             && (uri.Host.Contains("book", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/books/", StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it.</summary>
+    /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it ("veRL: …" names it).</summary>
     private static bool NamedByDescription(string title) =>
-        title.Length == 0 || char.IsLower(title[0]) && title.Contains(' ', StringComparison.Ordinal)
+        title.Length == 0 || (title.Contains(' ', StringComparison.Ordinal) && title.Split(' ')[0].All(char.IsLower))
         || title.ToLowerInvariant() is "index" or "index.html" or "here" or "link" or "code" or "repo" or "github" or "this" or "readme";
 
     /// <summary>A sentence, a category with check marks, an unfinished phrase ("Look at compilations like"): text that describes, not names.</summary>
