@@ -169,9 +169,9 @@ internal sealed class GraphBuilder
 
             var byline = items.Where(i => i.People.Count > 0)
                 .OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
-            var venues = items.Select(i => i.Venue).OfType<string>().ToList();
-            var linked = items.Select(i => Venue.OfUrl(i.Url) ?? i.Links.Select(l => Venue.OfUrl(l.Url)).FirstOrDefault(v => v is not null)).FirstOrDefault(v => v is not null);
             var kind = PaperMerger.ChooseKind(items, cluster.ArxivId);
+            var (venue, venueSource) = PublicationVenue(cluster.Items, cluster.ArxivId, kind);
+            var (year, yearSource) = PublicationYear(cluster.Items, cluster.ArxivId);
             var paper = new Paper
             {
                 Key = Truncate(key, 450),
@@ -179,12 +179,10 @@ internal sealed class GraphBuilder
                 TitleKey = titleKey,
                 Url = ChooseUrl(items, cluster.ArxivId, best),
                 ArxivId = cluster.ArxivId,
-                Year = PublicationYear(items, linked?.Year, cluster.ArxivId),
-                Venue = venues.FirstOrDefault(v => !IsArxiv(v))
-                    ?? linked?.Venue
-                    ?? venues.FirstOrDefault()
-                    ?? (cluster.ArxivId is not null ? "arXiv" : null)
-                    ?? (kind == PaperKind.BlogPost ? items.Select(i => i.Organization).FirstOrDefault(o => o is not null) : null),
+                Year = year,
+                YearSource = yearSource,
+                Venue = venue,
+                VenueSource = venueSource,
                 Kind = kind,
                 Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))
                     ?? items.Select(i => i.Title).FirstOrDefault(t => TitleKey.IsShortName(t) && !string.Equals(t, best.Title, StringComparison.Ordinal)),
@@ -357,21 +355,50 @@ internal sealed class GraphBuilder
     }
 
     /// <summary>
-    /// The year the work appeared: what an item says (its byline, venue line, "(NeurIPS 2023)", a year column), else the year its
-    /// proceedings link names, else its list's year heading ("### 2024": a 2023 preprint published in 2024), else the arXiv
-    /// submission year; an "… and before" heading only bounds the year, so it comes last.
+    /// Where the work appeared, and which mention says so: a venue an item names (its byline, a venue link, "(NeurIPS 2023)", a venue
+    /// line, a venue column) over the venue its proceedings link names, over "arXiv" (named, or from the arXiv id), over a blog's publisher.
     /// </summary>
-    private static int? PublicationYear(List<ListItem> items, int? linkedYear, string? arxivId)
+    private (string? Venue, string? Source) PublicationVenue(List<SourcedItem> items, string? arxivId, PaperKind kind)
+    {
+        if (items.FirstOrDefault(i => i.Item.Venue is { } v && !IsArxiv(v)) is { } named) return (named.Item.Venue, $"{At(named)}: the item's own text");
+        foreach (var item in items)
+        {
+            if (LinkedVenue(item.Item) is { } linked) return (linked.Venue, $"{At(item)}: proceedings link");
+        }
+
+        if (items.FirstOrDefault(i => i.Item.Venue is not null) is { } arxiv) return (arxiv.Item.Venue, $"{At(arxiv)}: the item's own text");
+        if (arxivId is not null) return ("arXiv", $"{At(items.FirstOrDefault(i => ArxivId.Parse(i.Item.ArxivId ?? i.Item.Url) == arxivId) ?? items[0])}: arXiv id");
+        if (kind == PaperKind.BlogPost && items.FirstOrDefault(i => i.Item.Organization is not null) is { } publisher)
+            return (publisher.Item.Organization, $"{At(publisher)}: publisher tag");
+        return (null, null);
+    }
+
+    /// <summary>
+    /// The year the work appeared, and which mention says so: what an item says (its byline, venue line, "(NeurIPS 2023)", a year
+    /// column), else the year its proceedings link names, else its list's year heading ("### 2024": a 2023 preprint published in 2024),
+    /// else the arXiv submission year; an "… and before" heading only bounds the year, so it comes last.
+    /// </summary>
+    private (int? Year, string? Source) PublicationYear(List<SourcedItem> items, string? arxivId)
     {
         var submitted = YearOfArxivId(arxivId);
-        var headed = items.Where(i => i.SectionYear is not null && !SectionClassifier.IsYearBound(i.Section))
-            .Select(i => i.SectionYear).FirstOrDefault(y => submitted is null || y >= submitted);
-        return items.Select(i => i.Year).FirstOrDefault(y => y is not null)
-            ?? linkedYear
-            ?? headed
-            ?? submitted
-            ?? items.Select(i => i.SectionYear).FirstOrDefault(y => y is not null);
+        if (items.FirstOrDefault(i => i.Item.Year is not null) is { } own) return (own.Item.Year, $"{At(own)}: the item's own text");
+        foreach (var item in items)
+        {
+            if (LinkedVenue(item.Item) is { } linked) return (linked.Year, $"{At(item)}: proceedings link");
+        }
+
+        if (items.FirstOrDefault(i => i.Item.SectionYear is { } y && !SectionClassifier.IsYearBound(i.Item.Section) && (submitted is null || y >= submitted)) is { } headed)
+            return (headed.Item.SectionYear, $"{At(headed)}: year heading \"{headed.Item.Section}\"");
+        if (submitted is not null) return (submitted, $"{At(items.FirstOrDefault(i => ArxivId.Parse(i.Item.ArxivId ?? i.Item.Url) == arxivId) ?? items[0])}: arXiv id");
+        if (items.FirstOrDefault(i => i.Item.SectionYear is not null) is { } bounded)
+            return (bounded.Item.SectionYear, $"{At(bounded)}: year heading \"{bounded.Item.Section}\"");
+        return (null, null);
     }
+
+    private static (string Venue, int Year)? LinkedVenue(ListItem item) =>
+        Venue.OfUrl(item.Url) ?? item.Links.Select(l => Venue.OfUrl(l.Url)).FirstOrDefault(v => v is not null);
+
+    private string At(SourcedItem item) => Truncate(Location(item.Source, item.Item), 300);
 
     private static int? YearOfArxivId(string? id)
     {

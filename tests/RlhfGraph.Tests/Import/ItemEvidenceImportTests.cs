@@ -128,4 +128,22 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal(["Beta Feedback Corpus"], codebase.Datasets.Select(d => d.Dataset!.Name));
         Assert.False(await db.Datasets.AnyAsync(d => d.Url == "https://github.com/beta-org/beta-feedback"));
     }
+
+    [Fact]
+    public async Task EveryPapersVenueAndYearSayWhichMentionGaveThemAndByWhatEvidence()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        await using var db = database.CreateContext();
+        var sources = await db.Papers.ToDictionaryAsync(p => p.Title, p => (p.VenueSource, p.YearSource));
+        Assert.Equal(("kinds.md:7: the item's own text", "kinds.md:7: the item's own text"), sources["Rho Reward Ensembles"]);
+        Assert.Equal(("kinds.md:21: proceedings link", "kinds.md:21: proceedings link"), sources["Upsilon Video Preference Tuning"]);
+        Assert.Equal(("kinds.md:28: arXiv id", "kinds.md:28: year heading \"Papers / 2024\""), sources["Chi Calibrated Critics"]);
+        Assert.Equal(("kinds.md:17: arXiv id", "kinds.md:17: arXiv id"), sources["Tau: Reward-Ranked Data Selection for Alignment"]);
+        // Line 63's table row gives the year (2022), line 69's link the arXiv id.
+        Assert.Equal("kinds.md:63: the item's own text", sources["Nu Mu Gamma: Learning to Follow Instructions from Preferences"].YearSource);
+        Assert.All(await db.Papers.Where(p => p.Year != null || p.Venue != null).ToListAsync(),
+            p => Assert.True((p.Year is null || p.YearSource is not null) && (p.Venue is null || p.VenueSource is not null), p.Title));
+    }
 }
