@@ -20,6 +20,8 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         // Filtered so the many papers without an arXiv id don't collide (SQL Server treats NULLs as equal in unique indexes).
         builder.HasIndex(p => p.ArxivId).IsUnique().HasFilter("[ArxivId] IS NOT NULL");
         builder.Property(p => p.Venue).HasMaxLength(ColumnLengths.Name);
+        builder.Property(p => p.VenueSource).HasMaxLength(ColumnLengths.Name);
+        builder.Property(p => p.YearSource).HasMaxLength(ColumnLengths.Name);
         builder.HasIndex(p => p.Venue);
         builder.HasIndex(p => p.Year);
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);

@@ -22,6 +22,12 @@ public sealed class Paper
 
     public string? Venue { get; set; }
 
+    /// <summary>Where <see cref="Venue"/> came from: the mention ("list.md:251") and its evidence ("proceedings link").</summary>
+    public string? VenueSource { get; set; }
+
+    /// <summary>Where <see cref="Year"/> came from: the mention ("list.md:28") and its evidence ("year heading").</summary>
+    public string? YearSource { get; set; }
+
     public PaperKind Kind { get; set; }
 
     public string? Alias { get; set; }

@@ -160,15 +160,18 @@ internal sealed class GraphBuilder
         foreach (var cluster in clusters)
         {
             var items = cluster.Items.Select(s => s.Item).ToList();
-            var best = items.OrderByDescending(i => (i.Url is not null ? 2 : 0) + (i.People.Count > 0 ? 1 : 0)).First();
+            // A short name ("InstructGPT", "RLHF") sharing the paper's arXiv id is an alias, never the title over a full one.
+            var best = items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
+                .ThenByDescending(i => (i.Url is not null ? 2 : 0) + (i.People.Count > 0 ? 1 : 0)).First();
             var titleKey = TitleKey.Of(best.Title);
             var key = cluster.ArxivId is { } id ? $"arxiv:{id}" : $"title:{titleKey}";
             if (!usedKeys.Add(key)) key = $"{key}#{cluster.Items[0].Source}:{cluster.Items[0].Item.Line}";
 
             var byline = items.Where(i => i.People.Count > 0)
                 .OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
-            var venues = items.Select(i => i.Venue).OfType<string>().ToList();
             var kind = PaperMerger.ChooseKind(items, cluster.ArxivId);
+            var (venue, venueSource) = PublicationVenue(cluster.Items, cluster.ArxivId, kind);
+            var (year, yearSource) = PublicationYear(cluster.Items, cluster.ArxivId);
             var paper = new Paper
             {
                 Key = Truncate(key, 450),
@@ -176,15 +179,13 @@ internal sealed class GraphBuilder
                 TitleKey = titleKey,
                 Url = ChooseUrl(items, cluster.ArxivId, best),
                 ArxivId = cluster.ArxivId,
-                Year = items.Select(i => i.Year).FirstOrDefault(y => y is not null)
-                    ?? YearOfArxivId(cluster.ArxivId)
-                    ?? items.Select(i => i.SectionYear).FirstOrDefault(y => y is not null),
-                Venue = venues.FirstOrDefault(v => !IsArxiv(v))
-                    ?? venues.FirstOrDefault()
-                    ?? (cluster.ArxivId is not null ? "arXiv" : null)
-                    ?? (kind == PaperKind.BlogPost ? items.Select(i => i.Organization).FirstOrDefault(o => o is not null) : null),
+                Year = year,
+                YearSource = yearSource,
+                Venue = venue,
+                VenueSource = venueSource,
                 Kind = kind,
-                Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)),
+                Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))
+                    ?? items.Select(i => i.Title).FirstOrDefault(t => TitleKey.IsShortName(t) && !string.Equals(t, best.Title, StringComparison.Ordinal)),
                 CitationCount = items.Select(i => i.CitationCount).Where(c => c >= 0).Max(),
                 HasOfficialCode = items.Any(i => i.Code.Any(c => IsOfficial(c.Label))),
                 AuthorsTruncated = byline?.PeopleTruncated ?? false,
@@ -290,8 +291,19 @@ internal sealed class GraphBuilder
             if (_datasets.ForCodebase(codebase) is { } dataset)
             {
                 _graph.CodebaseDatasets.Add((codebase.Key, dataset.Key));
-                dataset.Url ??= codebase.Url;
             }
+        }
+
+        // One address, one entity: a dataset linked to a codebase's repository (003's HH-RLHF at github.com/anthropics/hh-rlhf) is
+        // data that codebase holds; the codebase gets the dataset link and keeps the address, the dataset does not repeat it.
+        var holders = _graph.Codebases.Where(c => AddressKey(c.Url) is not null).GroupBy(c => AddressKey(c.Url)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var linked = _graph.CodebaseDatasets.ToHashSet();
+        foreach (var dataset in _graph.Datasets)
+        {
+            if (AddressKey(dataset.Url) is not { } address || !holders.TryGetValue(address, out var holder)) continue;
+            if (linked.Add((holder.Key, dataset.Key))) _graph.CodebaseDatasets.Add((holder.Key, dataset.Key));
+            dataset.Url = null;
         }
 
         _datasets.Complete();
@@ -342,6 +354,52 @@ internal sealed class GraphBuilder
         return best.Url ?? items.Select(i => i.Url).FirstOrDefault(u => u is not null);
     }
 
+    /// <summary>
+    /// Where the work appeared, and which mention says so: a venue an item names (its byline, a venue link, "(NeurIPS 2023)", a venue
+    /// line, a venue column) over the venue its proceedings link names, over "arXiv" (named, or from the arXiv id), over a blog's publisher.
+    /// </summary>
+    private (string? Venue, string? Source) PublicationVenue(List<SourcedItem> items, string? arxivId, PaperKind kind)
+    {
+        if (items.FirstOrDefault(i => i.Item.Venue is { } v && !IsArxiv(v)) is { } named) return (named.Item.Venue, $"{At(named)}: the item's own text");
+        foreach (var item in items)
+        {
+            if (LinkedVenue(item.Item) is { } linked) return (linked.Venue, $"{At(item)}: proceedings link");
+        }
+
+        if (items.FirstOrDefault(i => i.Item.Venue is not null) is { } arxiv) return (arxiv.Item.Venue, $"{At(arxiv)}: the item's own text");
+        if (arxivId is not null) return ("arXiv", $"{At(items.FirstOrDefault(i => ArxivId.Parse(i.Item.ArxivId ?? i.Item.Url) == arxivId) ?? items[0])}: arXiv id");
+        if (kind == PaperKind.BlogPost && items.FirstOrDefault(i => i.Item.Organization is not null) is { } publisher)
+            return (publisher.Item.Organization, $"{At(publisher)}: publisher tag");
+        return (null, null);
+    }
+
+    /// <summary>
+    /// The year the work appeared, and which mention says so: what an item says (its byline, venue line, "(NeurIPS 2023)", a year
+    /// column), else the year its proceedings link names, else its list's year heading ("### 2024": a 2023 preprint published in 2024),
+    /// else the arXiv submission year; an "… and before" heading only bounds the year, so it comes last.
+    /// </summary>
+    private (int? Year, string? Source) PublicationYear(List<SourcedItem> items, string? arxivId)
+    {
+        var submitted = YearOfArxivId(arxivId);
+        if (items.FirstOrDefault(i => i.Item.Year is not null) is { } own) return (own.Item.Year, $"{At(own)}: the item's own text");
+        foreach (var item in items)
+        {
+            if (LinkedVenue(item.Item) is { } linked) return (linked.Year, $"{At(item)}: proceedings link");
+        }
+
+        if (items.FirstOrDefault(i => i.Item.SectionYear is { } y && !SectionClassifier.IsYearBound(i.Item.Section) && (submitted is null || y >= submitted)) is { } headed)
+            return (headed.Item.SectionYear, $"{At(headed)}: year heading \"{headed.Item.Section}\"");
+        if (submitted is not null) return (submitted, $"{At(items.FirstOrDefault(i => ArxivId.Parse(i.Item.ArxivId ?? i.Item.Url) == arxivId) ?? items[0])}: arXiv id");
+        if (items.FirstOrDefault(i => i.Item.SectionYear is not null) is { } bounded)
+            return (bounded.Item.SectionYear, $"{At(bounded)}: year heading \"{bounded.Item.Section}\"");
+        return (null, null);
+    }
+
+    private static (string Venue, int Year)? LinkedVenue(ListItem item) =>
+        Venue.OfUrl(item.Url) ?? item.Links.Select(l => Venue.OfUrl(l.Url)).FirstOrDefault(v => v is not null);
+
+    private string At(SourcedItem item) => Truncate(Location(item.Source, item.Item), 300);
+
     private static int? YearOfArxivId(string? id)
     {
         if (id is null) return null;
@@ -350,6 +408,8 @@ internal sealed class GraphBuilder
         var yy = ((digits[0] - '0') * 10) + (digits[1] - '0');
         return yy >= 90 ? 1900 + yy : 2000 + yy;
     }
+
+    private static string? AddressKey(string? url) => RepositoryUrl.Normalize(url)?.Key ?? WebUrl.Key(url);
 
     private static bool IsArxiv(string venue) => venue.Equals("arXiv", StringComparison.OrdinalIgnoreCase);
 

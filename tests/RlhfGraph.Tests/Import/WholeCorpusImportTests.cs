@@ -287,7 +287,9 @@ public abstract class WholeCorpusImportTests(SeededDatabase fixture) : DatabaseT
         Assert.Equal(report.Sources.Sum(s => s.Skipped), report.SkippedItems.Count);
         Assert.All(report.SkippedItems, s => Assert.Matches(@"^[\w.-]+:\d+: .+", s));
         // Every list item of the five real lists is read (001:307's "[W&B Fully Connected][ …](…)" included); SkippedItemReportTests covers the rest.
-        Assert.Empty(report.SkippedItems);
+        // The one skip is 003's picture ("Weixun Wang Overview of RLHF+LLM%2BLLM….JPG"): an image is never a work (issue 19).
+        var picture = Assert.Single(report.SkippedItems);
+        Assert.StartsWith("awesome-rlhf-opendilab-2025-flattened.txt:1: an image, a badge or an anchor, not a work: \"Overview of RLHF+LLM+LLM", picture, StringComparison.Ordinal);
         // 002 is an older copy of 000: every item merges into an entity 000 created.
         Assert.Equal(0, report.Sources.Single(s => s.Source == "awesome-offline-rl-louieworth").Imported);
     }

@@ -18,6 +18,8 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         "dataset", "data", "demo", "openreview", "link", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
     };
 
+    private string? _droppedLink;
+
     public int Line { get; } = line;
 
     public AwesomeSection Section { get; } = section;
@@ -119,35 +121,50 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             rest = Head[(at + 1)..];
         }
 
+        // An image, a badge, an anchor or a link relative to a file we do not have is never a work's address.
+        if (!IsWorkLink(url))
+        {
+            _droppedLink = url;
+            url = null;
+        }
+
         title = title.Trim().TrimEnd('.', ',').Trim();
         if (title.Length == 0)
             return (null, Head.Count == 0 ? "an empty list item" : $"no title: \"{Snippet(MarkdownInlines.Text(Head))}\"");
 
         // Links after the title: the item's own page when the title had none, its code, and its other places.
-        var links = MarkdownInlines.Links(rest).Concat(TableLinks).ToList();
-        var code = new List<ListLink>(TableCode);
+        var links = MarkdownInlines.Links(rest).Concat(TableLinks).Where(l => IsWorkLink(l.Url)).ToList();
+        var code = new List<ListLink>(TableCode.Where(l => IsWorkLink(l.Url)));
         var others = new List<ListLink>();
         string? description = TableDescription;
+        // "`2024` [[ICLR](https://openreview.net/…)]": a link labelled with a venue names where the paper appeared.
+        string? linkedVenue = links.Select(l => Venue.Name(l.Label)).FirstOrDefault(v => v is not null && v != "arXiv");
+        // Under a "Code" heading a paper link still makes the item a paper: its repository links are its code, not other items.
+        var codebaseSection = Section.Kind == SectionKind.Codebases && !PaperEvidence.IsPaperLink(url) && !links.Any(l => PaperEvidence.IsPaperLink(l.Url));
         if (url is null && links.Count > 0)
         {
             var own = links.FirstOrDefault(l => PaperEvidence.IsPaperLink(l.Url))
-                ?? links.FirstOrDefault(l => !IsCodeLabel(l.Label) || Section.Kind == SectionKind.Codebases) ?? links[0];
+                ?? links.FirstOrDefault(l => !IsCodeLabel(l.Label) || codebaseSection) ?? links[0];
             url = own.Url;
             // "Name - [Human preference data about helpfulness](url)": the link's text describes the item.
-            if (!LinkLabels.Contains(own.Label) && own.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) description ??= own.Label;
+            if (!LinkLabels.Contains(own.Label) && Venue.Name(own.Label) is null && own.Label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) description ??= own.Label;
             links.Remove(own);
         }
 
         foreach (var link in links)
         {
-            if (Section.Kind != SectionKind.Codebases && (IsCodeLabel(link.Label) || RepositoryUrl.Normalize(link.Url) is not null)) code.Add(link);
+            if (!codebaseSection && (IsCodeLabel(link.Label) || RepositoryUrl.Normalize(link.Url) is not null)) code.Add(link);
             else others.Add(link);
         }
 
         var restText = MarkdownInlines.Text(rest.Where(i => i is not LinkInline and not AutolinkInline and not CodeInline));
-        var alias = AliasAfterTitle().Match(restText) is { Success: true } a && at >= 0 && leading.Length == 0 ? a.Groups[1].Value.Trim() : null;
+        // "(NeurIPS 2023)" after the title, or at the end of a plain-text title, is the venue, not a short name.
+        var parenthesizedVenue = Venue.InParentheses(restText) ?? Venue.InParentheses(title);
+        if (parenthesizedVenue is not null && Venue.InParentheses(title) is not null) title = VenueSuffix().Replace(title, "").Trim();
+        var alias = AliasAfterTitle().Match(restText) is { Success: true } a && at >= 0 && leading.Length == 0 && Venue.Parse(a.Groups[1].Value) is null
+            ? a.Groups[1].Value.Trim() : null;
         var trailing = restText.Trim().TrimStart('-', '–', '—', ':', ' ').Trim();
-        if (trailing.Length > 0 && alias is null && trailing.Any(char.IsLetter)) description ??= trailing;
+        if (trailing.Length > 0 && alias is null && parenthesizedVenue is null && trailing.Any(char.IsLetter)) description ??= trailing;
 
         int? year = null;
         string? arxivId = null;
@@ -161,7 +178,8 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var fields = new FieldLines();
         IReadOnlyList<string> people = [];
         var truncated = false;
-        string? venue = TableVenue;
+        string? venue = TableVenue ?? linkedVenue ?? parenthesizedVenue?.Venue;
+        year ??= parenthesizedVenue?.Year;
         var bylineRead = false;
         if (TablePeople is not null)
         {
@@ -176,6 +194,14 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             if (FieldLines.IsLabelled(text))
             {
                 fields.Read(inlines);
+                continue;
+            }
+
+            // "CVPR 2024" alone on the line under the item (a vision list's venue lines).
+            if (Venue.Parse(text) is { } venueLine && MarkdownInlines.Links(inlines).Count == 0)
+            {
+                venue = venueLine.Venue;
+                year = venueLine.Year ?? year;
                 continue;
             }
 
@@ -195,7 +221,7 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             }
 
             description ??= text;
-            code.AddRange(MarkdownInlines.Links(inlines).Where(l => RepositoryUrl.Normalize(l.Url) is not null && Section.Kind != SectionKind.Codebases));
+            code.AddRange(MarkdownInlines.Links(inlines).Where(l => RepositoryUrl.Normalize(l.Url) is not null && !codebaseSection));
         }
 
         var item = new ListItem
@@ -226,17 +252,83 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     }
 
     /// <summary>
-    /// Under a papers heading, or one that names no kind, an entry is a paper only on paper evidence; a repository or dataset page
-    /// there is a codebase or dataset, and anything else (a company homepage, a Wikipedia article) is reported, not imported.
+    /// What the item is, from its own evidence first: a paper link (arXiv, DOI, OpenReview, ACL Anthology, proceedings, a PDF) makes a
+    /// paper wherever it stands (the heading only chooses survey, report or the paper of a dataset); a dataset page a dataset; a
+    /// repository a codebase (a dataset under a dataset heading); a video a talk (a course when it names one); a course page a course; a
+    /// book a book; a blog host a blog post. The heading decides only for an item with none of these, and an item without any link
+    /// whose text only describes (a sentence, a category) is reported, not imported.
     /// </summary>
     private (ListItem? Item, string? Reason) Classify(ListItem item)
     {
+        if (KindFromEvidence(item) is { } kind)
+        {
+            if (kind == SectionKind.Codebases && NamedByDescription(item.Title) && RepositoryUrl.Normalize(item.Url) is { } repository)
+                item = item with { Title = $"{repository.Owner}/{repository.Name}", Description = item.Description ?? item.Title };
+            return (item with { SectionKind = kind }, null);
+        }
+
+        var linked = item.Url is not null || item.Links.Count > 0;
+        if (!linked && _droppedLink is not null)
+            return (null, $"its only link is an image, a badge, an anchor or a relative link, not a work: \"{Snippet(item.Title)}\" ({_droppedLink})");
+        if (!linked && LooksDescriptive(item.Title))
+            return (null, $"no link and descriptive text only, not a work: \"{Snippet(item.Title)}\"");
         if (Section.Kind is not (null or SectionKind.Papers or SectionKind.Surveys or SectionKind.Reports or SectionKind.Other)) return (item, null);
-        if (PaperEvidence.Holds(item)) return (item, null);
-        if (RepositoryUrl.Normalize(item.Url) is not null) return (item with { SectionKind = SectionKind.Codebases }, null);
-        if (item.Url is not null && item.Url.Contains("huggingface.co/datasets/", StringComparison.OrdinalIgnoreCase)) return (item with { SectionKind = SectionKind.Datasets }, null);
         return (null, $"not a paper, codebase or dataset: no arXiv, DOI, proceedings or PDF link, no venue with a year, no authors, and not a repository or dataset page: \"{Snippet(item.Title)}\" ({item.Url ?? "no link"})");
     }
+
+    private SectionKind? KindFromEvidence(ListItem item)
+    {
+        var paperSection = Section.Kind is null or SectionKind.Papers or SectionKind.Surveys or SectionKind.Reports or SectionKind.Other;
+        // A course's slides are a PDF ("CS224n … course at Stanford", web.stanford.edu/class/…/lecture11.pdf), not a paper.
+        if (item.Url is not null && item.ArxivId is null && ArxivId.Parse(item.Url) is null && LinkEvidence.IsCourse(item.Url, item.Title)) return SectionKind.Courses;
+        if (PaperEvidence.IsPaperLink(item.Url) || item.ArxivId is not null || item.Links.Any(l => PaperEvidence.IsPaperLink(l.Url)))
+        {
+            return Section.Kind switch
+            {
+                SectionKind.Surveys or SectionKind.Reports or SectionKind.Books => Section.Kind,
+                // "### Datasets" over "[UltraFeedback: …](arxiv)": the paper that introduces a dataset is both; "Data Selection" is a topic of papers.
+                SectionKind.Datasets when NamesDatasets(Section.Path) => SectionKind.Datasets,
+                _ => SectionKind.Papers,
+            };
+        }
+
+        if (LinkEvidence.IsDatasetPage(item.Url)) return SectionKind.Datasets;
+        if (RepositoryUrl.Normalize(item.Url) is not null)
+        {
+            if (Section.Kind == SectionKind.Datasets) return SectionKind.Datasets;
+            return paperSection && PaperEvidence.Holds(item) ? Section.Kind ?? SectionKind.Papers : SectionKind.Codebases;
+        }
+
+        if (LinkEvidence.IsVideo(item.Url)) return LinkEvidence.IsCourse(null, item.Title) ? SectionKind.Courses : SectionKind.Talks;
+        if (LinkEvidence.IsCourse(item.Url, item.Title) && item.Url is not null) return SectionKind.Courses;
+        if (IsBook(item)) return SectionKind.Books;
+        if (LinkEvidence.IsBlog(item.Url)) return SectionKind.Blogs;
+        if (paperSection && PaperEvidence.Holds(item)) return Section.Kind ?? SectionKind.Papers;
+        return null;
+    }
+
+    private static bool NamesDatasets(string path) =>
+        path.Contains("dataset", StringComparison.OrdinalIgnoreCase) || path.Contains("benchmark", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("corpus", StringComparison.OrdinalIgnoreCase) || path.Contains("corpora", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBook(ListItem item) =>
+        BookWord().IsMatch(item.Title)
+        || (item.Url is not null && Uri.TryCreate(item.Url, UriKind.Absolute, out var uri)
+            && (uri.Host.Contains("book", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/books/", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it ("veRL: …" names it).</summary>
+    private static bool NamedByDescription(string title) =>
+        title.Length == 0 || (title.Contains(' ', StringComparison.Ordinal) && title.Split(' ')[0].All(char.IsLower))
+        || title.ToLowerInvariant() is "index" or "index.html" or "here" or "link" or "code" or "repo" or "github" or "this" or "readme";
+
+    /// <summary>A sentence, a category with check marks, an unfinished phrase ("Look at compilations like"): text that describes, not names.</summary>
+    private static bool LooksDescriptive(string title) =>
+        title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4
+        || title.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol)
+        || (title.Length > 0 && char.IsLower(title[0]));
+
+    /// <summary>A link that can be a work's address: absolute, and not an image, a badge or an anchor.</summary>
+    private static bool IsWorkLink(string? url) => url is null || (LinkEvidence.IsAbsoluteWebLink(url) && !LinkEvidence.IsImageBadgeOrAnchor(url));
 
     private static (string Title, string? Url) TitleOf(Inline anchor)
     {
@@ -263,7 +355,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     {
         if (RepositoryUrl.Normalize(url) is { } repository) return repository.Name;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return url ?? "";
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // "huggingface.co/docs/trl/index": the page's name is the segment before "index".
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Where(s => !s.StartsWith("index", StringComparison.OrdinalIgnoreCase) && !s.Equals("main", StringComparison.OrdinalIgnoreCase)).ToArray();
         return segments.Length > 0 ? Uri.UnescapeDataString(segments[^1]) : uri.Host;
     }
 
@@ -296,6 +390,12 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"^(?:19|20)\d\d$")]
     private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"\s*\([^()]{2,40}\)\s*$")]
+    private static partial Regex VenueSuffix();
+
+    [GeneratedRegex(@"\bbook\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BookWord();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();

@@ -25,7 +25,7 @@ internal sealed class AwesomeMarkdownParser : IListParser
         var walk = new Walk(source);
         walk.Blocks(Markdown.Parse(text, Pipeline));
         walk.Finish();
-        return new ParsedList(source, walk.Items, walk.Skipped);
+        return NotAWork.Screen(source, walk.Items, walk.Skipped);
     }
 
     private sealed class Walk(string source)

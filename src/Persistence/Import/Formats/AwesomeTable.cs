@@ -41,24 +41,52 @@ internal static class AwesomeTable
             var cells = row.OfType<TableCell>().ToList();
             var line = row.Line + 1;
             var title = Cell(cells, columns, Column.Title);
+            var notes = new List<string>();
+            // "| RLHF | Concept | … | [InstructGPT](https://arxiv.org/abs/2203.02155) |": the title is the linked work's name, the
+            // cell whose link is a paper or a repository; the label the row started with is a keyword of it.
+            if (title is null || !MarkdownInlines.Links(title).Any(l => IsWorkLink(l.Url)))
+            {
+                for (var i = 0; i < cells.Count && i < columns.Count; i++)
+                {
+                    var inlines = Inlines(cells[i]);
+                    if (columns[i] is Column.Title or Column.Code) continue;
+                    var work = inlines.OfType<LinkInline>().FirstOrDefault(l => !l.IsImage && IsWorkLink(l.Url) && !IsGenericLabel(MarkdownInlines.TextOf(l)));
+                    if (work is null) continue;
+                    if (title is not null && MarkdownInlines.Text(title) is { Length: > 0 } label) notes.Add(label);
+                    title = [work];
+                    break;
+                }
+            }
+
             if (title is null || MarkdownInlines.Text(title).Length == 0)
             {
                 yield return (line, null, "a table row with an empty title cell");
                 continue;
             }
 
+            var titleUrl = title.OfType<LinkInline>().Select(MarkdownInlines.UrlOf).FirstOrDefault();
+            // Columns the header does not name ("Phase", "Concept") are notes on the work: short ones keywords, long ones its description.
+            var ignored = CellsOf(cells, columns, Column.Ignored).Select(c => MarkdownInlines.Text(c)).Where(t => t.Length > 0 && !notes.Contains(t)).ToList();
+            notes.AddRange(ignored.Where(t => t.Length <= 40));
             yield return (line, new AwesomeEntry(line, section, title)
             {
                 TablePeople = Text(cells, columns, Column.Authors),
                 TableVenue = Text(cells, columns, Column.Venue),
                 TableYear = Text(cells, columns, Column.Year),
-                TableDescription = Text(cells, columns, Column.Description),
+                TableDescription = Text(cells, columns, Column.Description) ?? ignored.FirstOrDefault(t => t.Length > 40),
                 TableCode = CellsOf(cells, columns, Column.Code).SelectMany(c => MarkdownInlines.Links(c)).ToList(),
-                TableLinks = CellsOf(cells, columns, Column.Link).SelectMany(c => MarkdownInlines.Links(c)).ToList(),
-                TableKeywords = Text(cells, columns, Column.Keywords) is { } k ? FormatsText.SplitList(k) : [],
+                TableLinks = CellsOf(cells, columns, Column.Link).SelectMany(c => MarkdownInlines.Links(c)).Where(l => l.Url != titleUrl).ToList(),
+                TableKeywords = [.. Text(cells, columns, Column.Keywords) is { } k ? FormatsText.SplitList(k) : [], .. notes],
             }, null);
         }
     }
+
+    /// <summary>A paper's or a repository's address (a relative "pages/x.md" is a page of the list itself).</summary>
+    private static bool IsWorkLink(string? url) =>
+        PaperEvidence.IsPaperLink(url) || Normalization.RepositoryUrl.Normalize(url) is not null;
+
+    private static bool IsGenericLabel(string label) =>
+        label.Trim().ToLowerInvariant() is "arxiv" or "pdf" or "paper" or "link" or "code" or "github" or "html" or "abs" or "openreview" or "doi" or "here";
 
     private static Column ColumnOf(string header)
     {

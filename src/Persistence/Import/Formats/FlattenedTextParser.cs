@@ -39,7 +39,7 @@ internal sealed partial class FlattenedTextParser : IListParser
             }
         }
 
-        return new ParsedList(source, items, skipped);
+        return NotAWork.Screen(source, items, skipped);
     }
 
     /// <summary>Content sections, found by the headings the table of contents names, in that order.</summary>

@@ -59,6 +59,11 @@ internal static partial class SectionClassifier
         return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>A heading path whose year only bounds its items' years ("2020 and before").</summary>
+    public static bool IsYearBound(string? path) =>
+        path is not null && (path.Contains("and before", StringComparison.OrdinalIgnoreCase) || path.Contains("and earlier", StringComparison.OrdinalIgnoreCase)
+            || path.Contains("or earlier", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Headings whose lists are navigation or housekeeping, never content.</summary>
     public static bool IsNonContent(string heading)
     {

@@ -123,8 +123,11 @@ internal sealed class PaperMerger
         }
     }
 
+    // A short name beside a full title under one key is an alias (2009.01325 listed as "RLHF" and as "Learning to summarize from
+    // human feedback"); two full titles that disagree stay a conflict.
     private bool Agree(int a, int b) =>
         string.Equals(_titleKeys[a], _titleKeys[b], StringComparison.Ordinal)
+        || TitleKey.IsShortName(_items[a].Title) || TitleKey.IsShortName(_items[b].Title)
         || Similarity(a, b) >= SharedKeyTitleSimilarity
         || _people[a].Overlaps(_people[b]);
 
@@ -200,13 +203,25 @@ internal sealed class PaperMerger
     /// </summary>
     public static PaperKind ChooseKind(IEnumerable<ListItem> items, string? arxivId)
     {
-        var votes = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase) ? PaperKind.TechnicalReport : KindOf(i.SectionKind))
+        var votes = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase) ? PaperKind.TechnicalReport : EvidenceOf(i) ?? KindOf(i.SectionKind))
             .Where(k => arxivId is null || k is not (PaperKind.Talk or PaperKind.BlogPost or PaperKind.Other))
             .GroupBy(k => k)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => Array.IndexOf(Specificity, g.Key))
             .Select(g => g.Key);
         return votes.FirstOrDefault(PaperKind.Paper);
+    }
+
+    /// <summary>
+    /// What an item's own link says it is when its heading says only "papers" (004's "RLHF实践 - 知乎" at zhuanlan.zhihu.com under a
+    /// topic heading): a video is a talk, a blog host's page a blog post. A paper link, or a heading that names another kind, wins.
+    /// </summary>
+    private static PaperKind? EvidenceOf(ListItem item)
+    {
+        if (item.SectionKind != SectionKind.Papers || item.ArxivId is not null || PaperEvidence.IsPaperLink(item.Url)) return null;
+        if (LinkEvidence.IsVideo(item.Url)) return PaperKind.Talk;
+        if (LinkEvidence.IsBlog(item.Url)) return PaperKind.BlogPost;
+        return null;
     }
 
     private static readonly PaperKind[] Specificity =

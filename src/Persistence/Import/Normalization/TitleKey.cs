@@ -26,6 +26,17 @@ internal static class TitleKey
         return 2.0 * shared / (x.Count + y.Count);
     }
 
+    /// <summary>
+    /// A short name of a work rather than its title: one to three words without a colon ("InstructGPT", "DPO", "HIR", "RLHF",
+    /// "Direct Preference Optimization"). Sharing an arXiv id with a full title, it is that paper's alias, not a conflicting title.
+    /// </summary>
+    public static bool IsShortName(string title)
+    {
+        var trimmed = title.Trim();
+        if (trimmed.Length == 0 || trimmed.Contains(':', StringComparison.Ordinal)) return false;
+        return trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
+    }
+
     /// <summary>A title's folded words.</summary>
     public static HashSet<string> Words(string title) => WordsOfKey(Of(title));
 

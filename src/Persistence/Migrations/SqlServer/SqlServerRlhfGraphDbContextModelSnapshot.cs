@@ -465,8 +465,18 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .UseCollation("Latin1_General_100_CI_AS_SC");
 
+                    b.Property<string>("VenueSource")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
+
                     b.Property<int?>("Year")
                         .HasColumnType("int");
+
+                    b.Property<string>("YearSource")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,59 @@
+namespace RlhfGraph.Persistence.Import.Normalization;
+
+/// <summary>
+/// What a link says about the work it points to, from the link alone: an image, badge or anchor (never a work), a video
+/// (a talk), a blog host, a course page, a dataset page. Paper links are <see cref="Formats.PaperEvidence"/>'s.
+/// </summary>
+internal static partial class LinkEvidence
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico"];
+
+    private static readonly string[] BadgeHosts = ["img.shields.io", "badge.fury.io", "badgen.net", "awesome.re", "cdn.rawgit.com"];
+
+    private static readonly string[] VideoHosts = ["youtube.com", "youtu.be", "vimeo.com", "bilibili.com", "slideslive.com", "videolectures.net"];
+
+    private static readonly string[] BlogHosts =
+        ["medium.com", "substack.com", "notion.site", "zhuanlan.zhihu.com", "gist.github.com", "wandb.ai", "lilianweng.github.io", "huyenchip.com", "towardsdatascience.com"];
+
+    private static readonly string[] DatasetPaths =
+        ["huggingface.co/datasets/", "kaggle.com/datasets/", "paperswithcode.com/dataset/", "tensorflow.org/datasets/"];
+
+    /// <summary>An image file, a badge, or an in-page anchor ("#papers"): decoration or navigation, never a work.</summary>
+    public static bool IsImageBadgeOrAnchor(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        var trimmed = url.Trim();
+        if (trimmed.StartsWith('#')) return true;
+        var path = Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ? uri.AbsolutePath : trimmed.Split('?', '#')[0];
+        if (ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
+        return uri is not null && BadgeHosts.Any(h => HostIs(uri, h));
+    }
+
+    /// <summary>A link that can be stored as a work's address: absolute http(s). "pages/x.md" is relative to a file we do not have.</summary>
+    public static bool IsAbsoluteWebLink(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    public static bool IsVideo(string? url) => Host(url) is { } uri && VideoHosts.Any(h => HostIs(uri, h));
+
+    /// <summary>A blog: a known blog host, a "blog." host, or a "/blog/" path.</summary>
+    public static bool IsBlog(string? url) =>
+        Host(url) is { } uri && (BlogHosts.Any(h => HostIs(uri, h)) || uri.Host.StartsWith("blog.", StringComparison.OrdinalIgnoreCase)
+            || uri.AbsolutePath.Contains("/blog/", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/posts/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A course: a course or class page ("/class/cs224n/", "deep-rl-course"), or a title that names one ("… Course", "CS234: …").</summary>
+    public static bool IsCourse(string? url, string title) =>
+        title.Contains("course", StringComparison.OrdinalIgnoreCase) || CourseNumber().IsMatch(title)
+        || (Host(url) is { } uri && (uri.AbsolutePath.Contains("course", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/class/", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A dataset's own page (a dataset host's dataset path).</summary>
+    public static bool IsDatasetPage(string? url) =>
+        url is not null && DatasetPaths.Any(p => url.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    private static Uri? Host(string? url) => url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri : null;
+
+    private static bool HostIs(Uri uri, string host) =>
+        uri.Host.Equals(host, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith('.' + host, StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bCS\s?\d{3}[A-Z]?\b")]
+    private static partial System.Text.RegularExpressions.Regex CourseNumber();
+}

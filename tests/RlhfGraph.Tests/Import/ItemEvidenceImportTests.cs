@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Tests.Import.Formats;
+using RlhfGraph.Tests.Infrastructure;
+
+namespace RlhfGraph.Tests.Import;
+
+/// <summary>
+/// What an item is comes from the item itself (Fixtures/kinds.md, written by hand with one item of every shape issue 19 found in
+/// real lists): its links, labels and fields decide its kind, title, venue and year; the heading it stands under only breaks ties.
+/// </summary>
+public sealed class ItemEvidenceImportTests
+{
+    private static async Task<(TestDatabase Database, RlhfGraph.Persistence.Import.ImportReport Report)> ImportAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        return (database, await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("kinds.md"))));
+    }
+
+    [Fact]
+    public async Task EachItemIsWhatItsOwnEvidenceSaysWhateverHeadingItStandsUnder()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "kinds"),
+        [
+            // "Title `2024` [[ICLR](openreview)]": a link labelled with a venue names the venue, the code span the year.
+            (5, "Paper · Paper · Omicron Reward Shaping for Dialogue · ICLR · 2024"),
+            // "[Title](arxiv) (NeurIPS 2023)": the parenthesis is the venue and year, not a short name.
+            (6, "Paper · Paper · Pi Preference Transformers · NeurIPS · 2023"),
+            // A venue line under the item ("CVPR 2024") beats the arXiv submission year (2312.…).
+            (7, "Paper · Paper · Rho Reward Ensembles · CVPR · 2024"),
+            // Under an italic "*Code*" label a paper's arXiv PDF is still a paper; its [code] link is its codebase.
+            (13, "Paper · Paper · Sigma Verifier Rewards · arXiv · 2024"),
+            (13, "Codebase · sigma-verifier · https://github.com/sigma-lab/sigma-verifier"),
+            // "Data Selection" is a topic of papers, not a dataset named "Tau".
+            (17, "Paper · Paper · Tau: Reward-Ranked Data Selection for Alignment · arXiv · 2023"),
+            // Under "Text to Video", CVF and NeurIPS proceedings links are papers, with the venue and year the link names.
+            (21, "Paper · Paper · Upsilon Video Preference Tuning · CVPR · 2024"),
+            (22, "Paper · Paper · Phi Motion Rewards · NeurIPS · 2023"),
+            // "### 2024" over a 2023 preprint: the year heading is the publication year.
+            (28, "Paper · Paper · Chi Calibrated Critics · arXiv · 2024"),
+            // Under "Papers", a video is a talk and a Substack post a blog post (of the heading's year).
+            (29, "Paper · Talk · Psi Preference Talk · - · 2024"),
+            (30, "Paper · BlogPost · Omega Notes on Reward Hacking · - · 2024"),
+            (36, "Dataset · Alpha Preference Pairs"),
+            (37, "Dataset · Beta Feedback Corpus"),
+            // A codebase is named by its repository, not by link text that describes it; a bare ".../index" page by the segment before it.
+            (41, "Codebase · gamma-dev/awesome-gamma · https://github.com/gamma-dev/awesome-gamma"),
+            (42, "Codebase · delta · https://huggingface.co/docs/delta/index"),
+            (47, "Paper · Book · Zeta Reward Modeling, the book · - · -"),
+            (48, "Paper · Course · Eta Course on Preference Learning · - · -"),
+            (49, "Paper · Paper · Learning Theta from Human Comparisons · arXiv · 2020"),
+            (49, "Codebase · theta-cmp · https://github.com/theta-lab/theta-cmp"),
+            (51, "Paper · Paper · Learning Theta from Human Comparisons · arXiv · 2020"),
+            (52, "Paper · Paper · Iota Rewards: A Study of Preference Noise · arXiv · 2024"),
+            (54, "Paper · Paper · Lambda Preference Pairs · - · -"),
+            (54, "Codebase · beta-feedback · https://github.com/beta-org/beta-feedback"),
+            (54, "Dataset · Beta Feedback Corpus"),
+            // Table rows: the title is the linked work's name; "MuGPT" is the short name of line 69's paper, whose title wins.
+            (63, "Paper · Paper · Nu Mu Gamma: Learning to Follow Instructions from Preferences · arXiv · 2022"),
+            (64, "Paper · Paper · Learning Theta from Human Comparisons · arXiv · 2020"),
+            (69, "Paper · Paper · Nu Mu Gamma: Learning to Follow Instructions from Preferences · arXiv · 2022"),
+        ]);
+        await using var db = database.CreateContext();
+        Assert.False(await db.Datasets.AnyAsync(d => d.Name == "Tau"));
+        Assert.False(await db.Papers.AnyAsync(p => p.Kind == RlhfGraph.Persistence.Entities.PaperKind.Talk && p.Title.StartsWith("Upsilon")));
+    }
+
+    [Fact]
+    public async Task DescriptiveBulletsImageLinksAndRowsWithOnlyARelativeLinkAreReportedNotImported()
+    {
+        var (database, report) = await ImportAsync();
+        await using var _d = database;
+
+        var skipped = report.SkippedItems.Where(s => s.StartsWith("kinds.md:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["34", "35", "43", "65"], skipped.Select(s => s.Split(':')[1]));
+        Assert.Contains("no link and descriptive text only", skipped[0], StringComparison.Ordinal);
+        Assert.Contains("\"Look at compilations like\"", skipped[1], StringComparison.Ordinal);
+        Assert.Contains("its only link is an image", skipped[2], StringComparison.Ordinal);
+        var source = Assert.Single(report.Sources);
+        Assert.Equal(source.Seen, source.Imported + source.Merged + source.Skipped);
+        await using var db = database.CreateContext();
+        Assert.False(await db.Papers.AnyAsync(p => p.Title.Contains("quality") || p.Title.StartsWith("Look at") || p.Title == "Overview slides"));
+        Assert.False(await db.Datasets.AnyAsync(d => d.Name.Contains("quality") || d.Name.StartsWith("Look at")));
+    }
+
+    [Fact]
+    public async Task AShortNameSharingAnArxivIdIsAnAliasWhileTwoFullTitlesStayAConflict()
+    {
+        var (database, report) = await ImportAsync();
+        await using var _d = database;
+
+        // Lines 52 and 53: two full titles under one arXiv id, a list's typo.
+        Assert.Equal(["kinds.md:52 and kinds.md:53 share the arXiv id 2402.10007"], report.Conflicts.Select(c => c[..c.IndexOf(" but", StringComparison.Ordinal)]));
+        await using var db = database.CreateContext();
+        // Line 51 "[THETA](…2009.10006)" and line 64's row are line 49's paper, not two more.
+        var theta = await db.Papers.Include(p => p.Mentions).SingleAsync(p => p.ArxivId == "2009.10006");
+        Assert.Equal(("Learning Theta from Human Comparisons", "THETA"), (theta.Title, theta.Alias));
+        Assert.Equal([49, 51, 64], theta.Mentions.Select(m => m.Line).Order());
+        var mu = await db.Papers.SingleAsync(p => p.ArxivId == "2203.10008");
+        Assert.Equal(("Nu Mu Gamma: Learning to Follow Instructions from Preferences", "MuGPT"), (mu.Title, mu.Alias));
+    }
+
+    [Fact]
+    public async Task ATableRowNeverStoresARelativeLinkAndKeepsItsOtherColumnsAsKeywords()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        await using var db = database.CreateContext();
+        Assert.False(await db.Papers.AnyAsync(p => p.Url != null && !p.Url.StartsWith("http")));
+        Assert.False(await db.Codebases.AnyAsync(c => c.Url != null && !c.Url.StartsWith("http")));
+        Assert.Equal("https://arxiv.org/abs/2203.10008", (await db.Papers.SingleAsync(p => p.ArxivId == "2203.10008")).Url);
+        var keywords = await db.Papers.Where(p => p.ArxivId == "2203.10008").SelectMany(p => p.Keywords.Select(k => k.Keyword!.Name)).ToListAsync();
+        Assert.Contains("Fine-tuning", keywords);
+        Assert.Contains("Instruction following", keywords);
+    }
+
+    [Fact]
+    public async Task OneRepositoryAddressIsOneEntityAndTheCodebaseHoldsTheDataset()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        await using var db = database.CreateContext();
+        var codebase = await db.Codebases.Include(c => c.Datasets).ThenInclude(d => d.Dataset).SingleAsync(c => c.Url == "https://github.com/beta-org/beta-feedback");
+        Assert.Equal(["Beta Feedback Corpus"], codebase.Datasets.Select(d => d.Dataset!.Name));
+        Assert.False(await db.Datasets.AnyAsync(d => d.Url == "https://github.com/beta-org/beta-feedback"));
+    }
+
+    [Fact]
+    public async Task EveryPapersVenueAndYearSayWhichMentionGaveThemAndByWhatEvidence()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        await using var db = database.CreateContext();
+        var sources = await db.Papers.ToDictionaryAsync(p => p.Title, p => (p.VenueSource, p.YearSource));
+        Assert.Equal(("kinds.md:7: the item's own text", "kinds.md:7: the item's own text"), sources["Rho Reward Ensembles"]);
+        Assert.Equal(("kinds.md:21: proceedings link", "kinds.md:21: proceedings link"), sources["Upsilon Video Preference Tuning"]);
+        Assert.Equal(("kinds.md:28: arXiv id", "kinds.md:28: year heading \"Papers / 2024\""), sources["Chi Calibrated Critics"]);
+        Assert.Equal(("kinds.md:17: arXiv id", "kinds.md:17: arXiv id"), sources["Tau: Reward-Ranked Data Selection for Alignment"]);
+        // Line 63's table row gives the year (2022), line 69's link the arXiv id.
+        Assert.Equal("kinds.md:63: the item's own text", sources["Nu Mu Gamma: Learning to Follow Instructions from Preferences"].YearSource);
+        Assert.All(await db.Papers.Where(p => p.Year != null || p.Venue != null).ToListAsync(),
+            p => Assert.True((p.Year is null || p.YearSource is not null) && (p.Venue is null || p.VenueSource is not null), p.Title));
+    }
+}
