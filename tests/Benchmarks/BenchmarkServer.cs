@@ -21,14 +21,14 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    /// <summary><paramref name="settings"/> override the API's configuration (e.g. RateLimits:Budget).</summary>
-    public BenchmarkServer(SqliteFile database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary><paramref name="settings"/> override the API's configuration (e.g. RateLimits:Budget); <paramref name="port"/> 0 takes a free one.</summary>
+    public BenchmarkServer(SqliteFile database, IReadOnlyDictionary<string, string>? settings = null, int port = 0)
     {
         _connectionString = database.ConnectionString;
         _settings = settings ?? new Dictionary<string, string>();
         // WebApplicationFactory finds the API's content root from a manifest only test projects get; say where it is.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RLHFGRAPH_API", ApiDirectory());
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
@@ -82,6 +82,7 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         {
             services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(Statements));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new BaselineEndpoint.StartupFilter(_connectionString));
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new CountersEndpoint(Statements));
         });
     }
 
@@ -90,6 +91,34 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         if (disposing) Client.Dispose();
         base.Dispose(disposing);
     }
+
+    /// <summary>
+    /// When the server runs in a process of its own (`serve`), the driving process reads its counters here:
+    /// SQL statements and their time, and bytes allocated by the whole server process (no load client in it).
+    /// </summary>
+    private sealed class CountersEndpoint(StatementCounter statements) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Path = "/_benchmark/counters";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> following) =>
+            {
+                if (context.Request.Path != Path)
+                {
+                    await following();
+                    return;
+                }
+
+                context.Response.ContentType = "application/json";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, System.Text.Json.JsonSerializer.Serialize(new Counters(
+                    statements.Count, statements.Time.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true))));
+            });
+            next(app);
+        };
+    }
+
+    internal sealed record Counters(long Statements, double StatementMs, long AllocatedBytes);
 
     /// <summary>
     /// Counts the SQL statements EF Core runs (readers and scalars: all the API issues), and the time they take:

@@ -17,6 +17,7 @@ internal static class EntryPoint
             PeerCommand.Create(),
             MicroCommand.Create(),
             ProductionCommand.Create(),
+            ServeCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
