@@ -40,12 +40,16 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
 
     public HttpClient Client { get; }
 
-    private static string ApiDirectory()
+    internal static string ApiDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // From the build output (the usual case), else from the working directory (a copy of the output elsewhere).
+        foreach (var start in (string[])[AppContext.BaseDirectory, Environment.CurrentDirectory])
         {
-            var candidate = Path.Combine(dir.FullName, "src", "Api");
-            if (File.Exists(Path.Combine(candidate, "RlhfGraph.Api.csproj"))) return candidate;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "Api");
+                if (File.Exists(Path.Combine(candidate, "RlhfGraph.Api.csproj"))) return candidate;
+            }
         }
 
         throw new DirectoryNotFoundException("src/Api not found above the benchmark's folder; run it from the repository.");

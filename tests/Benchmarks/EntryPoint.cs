@@ -18,6 +18,7 @@ internal static class EntryPoint
             MicroCommand.Create(),
             ProductionCommand.Create(),
             ServeCommand.Create(),
+            MixCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

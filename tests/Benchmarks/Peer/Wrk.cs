@@ -83,8 +83,11 @@ internal sealed class Wrk
         return new Request(url, file);
     }
 
-    /// <summary>Runs wrk for <paramref name="seconds"/> with <paramref name="connections"/> in flight; fails when any request failed.</summary>
-    public async Task<Result> RunAsync(Request request, int connections, double seconds, CancellationToken cancel)
+    /// <summary>
+    /// Runs wrk for <paramref name="seconds"/> with <paramref name="connections"/> in flight; fails when any request
+    /// failed, or none completed unless <paramref name="allowNone"/> (a cold server's first second of warm-up).
+    /// </summary>
+    public async Task<Result> RunAsync(Request request, int connections, double seconds, CancellationToken cancel, bool allowNone = false)
     {
         cancel.ThrowIfCancellationRequested();
         var threads = Math.Min(2, connections);
@@ -107,7 +110,7 @@ internal sealed class Wrk
                 + root.GetProperty("status").GetInt64() + root.GetProperty("timeout").GetInt64());
         if (result.Errors > 0)
             throw new InvalidOperationException($"wrk saw {result.Errors} failed requests (connect/read/write errors, non-2xx answers or timeouts) against {request.Url}:\n{ExternalProcess.Tail(output)}");
-        if (result.Requests == 0) throw new InvalidOperationException($"wrk completed no request against {request.Url}.");
+        if (result.Requests == 0 && !allowNone) throw new InvalidOperationException($"wrk completed no request against {request.Url}.");
         return result;
     }
 

@@ -47,10 +47,10 @@ internal static class Rounds
             {
                 var i = (k + warm) % contenders.Count;
                 if (stable[i]) continue;
-                var load = await wrk.RunAsync(contenders[i].Request, settings.Connections, settings.WarmupSeconds, cancel);
+                var load = await wrk.RunAsync(contenders[i].Request, settings.Connections, settings.WarmupSeconds, cancel, allowNone: true);
                 runsOf[i]++;
                 var rps = load.RequestsPerSecond;
-                if (previous[i] is { } before && Math.Abs(rps - before) <= Agreement * Math.Max(rps, before)) stable[i] = true;
+                if (previous[i] is { } before && rps > 0 && Math.Abs(rps - before) <= Agreement * Math.Max(rps, before)) stable[i] = true;
                 previous[i] = rps;
             }
         }
