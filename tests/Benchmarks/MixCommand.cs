@@ -184,6 +184,7 @@ internal static class MixCommand
         ["ConnectionStrings__RlhfGraph"] = $"Data Source={databaseFile}",
         ["Database__InitializeOnStartup"] = "false",
         ["RateLimits__Budget"] = "2000000000",
+        ["Limits__ExecutionTimeout"] = "00:05:00",
         ["Logging__LogLevel__Default"] = "Warning",
         ["DOTNET_gcServer"] = "0",
     };

@@ -48,7 +48,7 @@ internal static class OverheadCommand
                 var graphQL = await response.Content.ReadAsStringAsync(cancel);
                 var baseline = await server.Client.GetStringAsync(BaselineEndpoint.Path, cancel);
                 if (!JsonNode.DeepEquals(JsonNode.Parse(graphQL), JsonNode.Parse(baseline)))
-                    throw new InvalidOperationException("The baseline does not return the same JSON as /graphql; fix it before comparing.");
+                    throw new InvalidOperationException($"The baseline does not return the same JSON as /graphql; fix it before comparing.\n/graphql ({(int)response.StatusCode}): {graphQL[..Math.Min(400, graphQL.Length)]}\nbaseline: {baseline[..Math.Min(400, baseline.Length)]}");
                 Console.WriteLine($"{database.Path}: same JSON ({graphQL.Length} bytes from /graphql, {baseline.Length} from the baseline's 4 statements); server pid {server.ProcessId}, wrk from its own process");
 
                 var contenders = new List<Rounds.Contender>

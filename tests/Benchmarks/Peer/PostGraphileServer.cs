@@ -42,7 +42,7 @@ internal static class PostGraphileServer
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "package.json"), "{ \"private\": true }\n");
         await ExternalProcess.RunAsync(npm, ["install", "--no-audit", "--no-fund", "--no-package-lock", "--omit=dev", "--loglevel=error", .. major >= 5 ? Packages5 : Packages4],
-            workingDirectory: folder, timeout: TimeSpan.FromMinutes(10));
+            workingDirectory: folder, timeout: TimeSpan.FromMinutes(25));
         var manifest = await File.ReadAllTextAsync(Path.Combine(folder, "node_modules", "postgraphile", "package.json"));
         var version = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("version").GetString()!;
         var node = systemNode;
