@@ -21,14 +21,14 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    /// <summary><paramref name="settings"/> override the API's configuration (e.g. RateLimits:Budget).</summary>
-    public BenchmarkServer(SqliteFile database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary><paramref name="settings"/> override the API's configuration (e.g. RateLimits:Budget); <paramref name="port"/> 0 takes a free one.</summary>
+    public BenchmarkServer(SqliteFile database, IReadOnlyDictionary<string, string>? settings = null, int port = 0)
     {
         _connectionString = database.ConnectionString;
         _settings = settings ?? new Dictionary<string, string>();
         // WebApplicationFactory finds the API's content root from a manifest only test projects get; say where it is.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RLHFGRAPH_API", ApiDirectory());
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
@@ -40,12 +40,16 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
 
     public HttpClient Client { get; }
 
-    private static string ApiDirectory()
+    internal static string ApiDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // From the build output (the usual case), else from the working directory (a copy of the output elsewhere).
+        foreach (var start in (string[])[AppContext.BaseDirectory, Environment.CurrentDirectory])
         {
-            var candidate = Path.Combine(dir.FullName, "src", "Api");
-            if (File.Exists(Path.Combine(candidate, "RlhfGraph.Api.csproj"))) return candidate;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "Api");
+                if (File.Exists(Path.Combine(candidate, "RlhfGraph.Api.csproj"))) return candidate;
+            }
         }
 
         throw new DirectoryNotFoundException("src/Api not found above the benchmark's folder; run it from the repository.");
@@ -76,12 +80,16 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:InitializeOnStartup", "false");
         // One loopback client drives every benchmark; its cost budget must not be what is measured.
         builder.UseSetting("RateLimits:Budget", "2000000000");
+        // On a saturated shared machine a cold server's first requests can pass the 30 s production limit; a benchmark
+        // should report them slow, not fail on them. (No request near the limit is in any measured figure.)
+        builder.UseSetting("Limits:ExecutionTimeout", "00:05:00");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(Statements));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new BaselineEndpoint.StartupFilter(_connectionString));
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new CountersEndpoint(Statements));
         });
     }
 
@@ -90,6 +98,34 @@ internal sealed class BenchmarkServer : WebApplicationFactory<Program>
         if (disposing) Client.Dispose();
         base.Dispose(disposing);
     }
+
+    /// <summary>
+    /// When the server runs in a process of its own (`serve`), the driving process reads its counters here:
+    /// SQL statements and their time, and bytes allocated by the whole server process (no load client in it).
+    /// </summary>
+    private sealed class CountersEndpoint(StatementCounter statements) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Path = "/_benchmark/counters";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> following) =>
+            {
+                if (context.Request.Path != Path)
+                {
+                    await following();
+                    return;
+                }
+
+                context.Response.ContentType = "application/json";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, System.Text.Json.JsonSerializer.Serialize(new Counters(
+                    statements.Count, statements.Time.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true))));
+            });
+            next(app);
+        };
+    }
+
+    internal sealed record Counters(long Statements, double StatementMs, long AllocatedBytes);
 
     /// <summary>
     /// Counts the SQL statements EF Core runs (readers and scalars: all the API issues), and the time they take:

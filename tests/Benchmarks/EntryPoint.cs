@@ -17,6 +17,8 @@ internal static class EntryPoint
             PeerCommand.Create(),
             MicroCommand.Create(),
             ProductionCommand.Create(),
+            ServeCommand.Create(),
+            MixCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

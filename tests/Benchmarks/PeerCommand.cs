@@ -4,15 +4,17 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RlhfGraph.Benchmarks.Peer;
+using RlhfGraph.Benchmarks.Servers;
 using static RlhfGraph.Benchmarks.Stats;
 
 namespace RlhfGraph.Benchmarks;
 
 /// <summary>
-/// `peer --db FILE [--rounds R] [--seconds S] [--concurrency C] [--max-requests N] [--workers 1,2] [--queries a,b] [--install]`:
-/// queries a–e of issue 12 against our API and against PostGraphile 4 over PostgreSQL holding the same corpus, side
-/// by side in alternating rounds, same load loop, loopback only. The PostgreSQL cluster and PostGraphile live in a
-/// temporary folder for the run and are removed afterwards; nothing of them is committed. Exit code 2: skipped.
+/// `peer --db FILE [--rounds 5] [--seconds 8] [--connections 8] [--peers 4,5] [--queries a,b] [--install]`: queries a–e
+/// of issue 12 (a and c in both shapes) against our API and against PostGraphile 4.14 and 5 over PostgreSQL holding the
+/// same corpus. Three kinds of process: wrk (the load), ours (this host's `serve`), and each PostGraphile with its
+/// PostgreSQL; warm-up until stable, then alternating rounds (see <see cref="Rounds"/>). The cluster, PostGraphile and
+/// Node 22 live in a temporary folder for the run and are removed afterwards. Exit code 2: skipped.
 /// </summary>
 internal static class PeerCommand
 {
@@ -21,17 +23,18 @@ internal static class PeerCommand
     public static Command Create()
     {
         var dbOption = new Option<string>("--db") { Description = "A SQLite file made by `generate` + `import --keep`; copied into PostgreSQL.", Required = true };
-        var roundsOption = new Option<int>("--rounds") { Description = "Measured rounds; each runs every query on every server, rotating which goes first.", DefaultValueFactory = _ => 3 };
-        var secondsOption = new Option<double>("--seconds") { Description = "Seconds per query per server per round (at most 30).", DefaultValueFactory = _ => 5 };
-        var concurrencyOption = new Option<int>("--concurrency") { Description = "Requests in flight.", DefaultValueFactory = _ => 8 };
-        var maxRequestsOption = new Option<int>("--max-requests") { Description = "Request budget per query per server per round.", DefaultValueFactory = _ => 100_000 };
-        var workersOption = new Option<string>("--workers") { Description = "PostGraphile configurations to measure: cluster worker counts, comma-separated (1 = a single process).", DefaultValueFactory = _ => "1" };
-        var queriesOption = new Option<string>("--queries") { Description = "Which of a–e, comma-separated.", DefaultValueFactory = _ => "a,b,c,d,e" };
-        var installOption = new Option<bool>("--install") { Description = "apt-get install PostgreSQL and npm when missing (needs root)." };
-        var showSqlOption = new Option<bool>("--show-sql") { Description = "Print the SQL PostGraphile runs for each query (from pg_stat_statements)." };
-        var command = new Command("peer", "Queries a–e against PostGraphile over PostgreSQL on the same corpus, side by side.")
+        var roundsOption = new Option<int>("--rounds") { Description = "Measured rounds per query; each runs every server once, rotating which goes first (at least 5 for figures worth quoting).", DefaultValueFactory = _ => 5 };
+        var secondsOption = new Option<double>("--seconds") { Description = "Seconds per query per server per round (1–60; at least 8 for figures worth quoting).", DefaultValueFactory = _ => 8 };
+        var connectionsOption = new Option<int>("--connections", "--concurrency") { Description = "Requests in flight (wrk connections).", DefaultValueFactory = _ => 8 };
+        var warmupSecondsOption = new Option<double>("--warmup-seconds") { Description = "Seconds per warm-up run.", DefaultValueFactory = _ => 4 };
+        var warmupCapOption = new Option<int>("--warmup-cap") { Description = "Most warm-up runs per server and query before measuring anyway (reported).", DefaultValueFactory = _ => 8 };
+        var peersOption = new Option<string>("--peers") { Description = "PostGraphile major versions to run: 4 (4.14), 5 (5.x on Node 22), comma-separated.", DefaultValueFactory = _ => "4,5" };
+        var queriesOption = new Option<string>("--queries") { Description = "Which queries, comma-separated: a-list, a-lookup, b, c-list, c-lookup, d, e (a = both a's, c = both c's).", DefaultValueFactory = _ => "a,b,c,d,e" };
+        var installOption = new Option<bool>("--install") { Description = "apt-get install PostgreSQL and npm when missing (needs root); wrk is installed when missing regardless." };
+        var showSqlOption = new Option<bool>("--show-sql") { Description = "Print the SQL each PostGraphile runs for each query (from pg_stat_statements)." };
+        var command = new Command("peer", "Queries a–e against PostGraphile 4 and 5 over PostgreSQL on the same corpus, driven by wrk from its own process.")
         {
-            dbOption, roundsOption, secondsOption, concurrencyOption, maxRequestsOption, workersOption, queriesOption, installOption, showSqlOption,
+            dbOption, roundsOption, secondsOption, connectionsOption, warmupSecondsOption, warmupCapOption, peersOption, queriesOption, installOption, showSqlOption,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -49,13 +52,15 @@ internal static class PeerCommand
             }
 
             var options = new Settings(
-                Rounds: Math.Max(1, result.GetValue(roundsOption)),
-                Seconds: Math.Clamp(result.GetValue(secondsOption), 0.5, 30),
-                Concurrency: Math.Clamp(result.GetValue(concurrencyOption), 1, 64),
-                MaxRequests: Math.Max(1, result.GetValue(maxRequestsOption)),
-                Workers: [.. result.GetValue(workersOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => Math.Clamp(int.Parse(w, CultureInfo.InvariantCulture), 1, 8)).Distinct()],
-                Queries: [.. result.GetValue(queriesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                ShowSql: result.GetValue(showSqlOption));
+                new Rounds.Settings(
+                    Math.Max(1, result.GetValue(roundsOption)),
+                    Math.Clamp(result.GetValue(secondsOption), 1, 60),
+                    Math.Clamp(result.GetValue(connectionsOption), 1, 64),
+                    Math.Clamp(result.GetValue(warmupSecondsOption), 1, 30),
+                    Math.Clamp(result.GetValue(warmupCapOption), 2, 20)),
+                [.. result.GetValue(peersOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).Where(p => p is 4 or 5).Distinct()],
+                [.. result.GetValue(queriesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                result.GetValue(showSqlOption));
             var database = new SqliteFile(result.GetValue(dbOption)!);
             if (!File.Exists(database.Path))
             {
@@ -65,8 +70,7 @@ internal static class PeerCommand
 
             ExternalProcess.PostgresUser = Environment.IsPrivilegedProcess ? prerequisites.PostgresUser : null;
 
-            // The API's host (inside BenchmarkServer) takes Ctrl+C for itself; take it too, so that the run stops
-            // after the current measurement and removes its cluster, servers and folder.
+            // Take Ctrl+C: stop after the current measurement and remove the cluster, servers and folder.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
             {
@@ -103,7 +107,9 @@ internal static class PeerCommand
 
     private static async Task RunAsync(SqliteFile database, Prerequisites tools, string folder, Settings options, CancellationToken cancel)
     {
-        Console.WriteLine($"load before: {LoadAverage()}; {Environment.ProcessorCount} cores; temporary folder {folder}");
+        Console.WriteLine($"load before: {LoadAverage.Describe()}; {Environment.ProcessorCount} cores; temporary folder {folder}");
+        var wrk = await Wrk.FindOrInstallAsync(Path.Combine(folder, "wrk"));
+        Console.WriteLine($"load generator: {wrk.Executable}, its own process");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // A corpus imported by an older build lacks the tables added since; our API would add them on start-up anyway.
         await database.MigrateAsync();
@@ -115,192 +121,198 @@ internal static class PeerCommand
         Console.WriteLine($"PostgreSQL {version}: copied {copied.Count} tables, {copied.Sum(t => t.Rows):N0} rows from {database.Path} in {F(clock.Elapsed.TotalSeconds)} s "
             + $"({string.Join(", ", copied.Where(t => t.Table is "Papers" or "Authors" or "PaperAuthors").Select(t => $"{t.Table} {t.Rows:N0}"))})");
 
+        // Both versions install at once (npm mostly waits on the network); one that fails is reported and left out.
         clock.Restart();
-        var postGraphileVersion = await PostGraphileServer.InstallAsync(tools.Npm!, Path.Combine(folder, "node"));
-        Console.WriteLine($"PostGraphile {postGraphileVersion} installed by npm in {F(clock.Elapsed.TotalSeconds)} s ({string.Join(", ", PostGraphileServer.Packages)}); node {(await ExternalProcess.RunAsync(tools.Node!, ["--version"])).Trim()}");
+        var installs = options.Peers.Select(major => (Major: major, Task: PostGraphileServer.InstallAsync(major, tools.Npm!, tools.Node!, Path.Combine(folder, $"node{major}")))).ToList();
+        var installed = new List<(int Major, string Version, string Node)>();
+        foreach (var (major, task) in installs)
+        {
+            try
+            {
+                var (peerVersion, node) = await task;
+                installed.Add((major, peerVersion, node));
+                Console.WriteLine($"PostGraphile {peerVersion} installed by npm ({string.Join(", ", major >= 5 ? PostGraphileServer.Packages5 : PostGraphileServer.Packages4)}); node {(await ExternalProcess.RunAsync(node, ["--version"])).Trim()}");
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.WriteLine($"PostGraphile {major}: install failed, left out of this run: {e.Message}");
+            }
+        }
 
-        var peers = new List<PostGraphileServer>();
+        Console.WriteLine($"installs took {F(clock.Elapsed.TotalSeconds)} s");
+        var peers = new List<(int Major, string Version, ServerProcess Server)>();
         try
         {
-            foreach (var workers in options.Workers)
-                peers.Add(await PostGraphileServer.StartAsync(tools.Node!, Path.Combine(folder, "node"), cluster, workers));
-            using var ours = new BenchmarkServer(database);
-            await MeasureAsync(database, ours, peers, cluster, tools.HasStatStatements, options, cancel);
+            foreach (var (major, peerVersion, node) in installed)
+            {
+                try
+                {
+                    peers.Add((major, peerVersion, await PostGraphileServer.StartAsync(major, node, Path.Combine(folder, $"node{major}"), cluster)));
+                }
+                catch (InvalidOperationException e)
+                {
+                    Console.WriteLine($"PostGraphile {peerVersion} did not start, left out of this run: {e.Message}");
+                }
+            }
+
+            if (peers.Count == 0) throw new InvalidOperationException("no PostGraphile to compare with.");
+            using var ours = await ServerProcess.StartOursAsync(database);
+            Console.WriteLine($"servers: ours pid {ours.ProcessId} (this host's `serve`, Release); {string.Join("; ", peers.Select(p => $"PostGraphile {p.Version} pid {p.Server.ProcessId}"))}; PostgreSQL postmaster pid {cluster.ProcessId}");
+            await MeasureAsync(database, wrk, ours, peers, cluster, tools.HasStatStatements, options, cancel);
         }
         finally
         {
-            foreach (var peer in peers) peer.Dispose();
+            foreach (var peer in peers) peer.Server.Dispose();
         }
 
-        Console.WriteLine($"load after: {LoadAverage()}");
+        Console.WriteLine($"load after: {LoadAverage.Describe()}");
     }
 
-    private static async Task MeasureAsync(SqliteFile database, BenchmarkServer ours, List<PostGraphileServer> peers, PostgresCluster cluster, bool statStatements, Settings options, CancellationToken cancel)
+    private static async Task MeasureAsync(SqliteFile database, Wrk wrk, ServerProcess ours, List<(int Major, string Version, ServerProcess Server)> peers, PostgresCluster cluster, bool statStatements, Settings options, CancellationToken cancel)
     {
-        var total = await QueriesCommand.PaperCountAsync(ours);
+        var total = await PaperCountAsync(ours.Client);
         var (arxivId, author) = await PickAsync(database);
         var depth = Math.Max(100, (int)(total * 0.9) / 100 * 100);
-        var oursCursor = await PagingCommand.CursorAtAsync(ours, "", depth) ?? throw new InvalidOperationException("no cursor at 90 % depth");
-        var peerCursor = await PeerCursorAtAsync(peers[0], depth);
-        var queries = PeerQuery.All(arxivId, author, oursCursor, peerCursor).Where(q => options.Queries.Contains(q.Key)).ToList();
-        Console.WriteLine($"{total} papers; a: arXiv {arxivId}; c: author \"{author}\"; d: after the {depth}th paper");
+        var oursCursor = await OursCursorAtAsync(ours.Client, depth);
+        var cursors = new Dictionary<int, string>();
+        foreach (var (major, _, server) in peers) cursors[major] = await PeerCursorAtAsync(server.Client, depth);
+        var queries = PeerQuery.All(arxivId, author, oursCursor, cursors.GetValueOrDefault(4), cursors.GetValueOrDefault(5))
+            .Where(q => options.Queries.Any(k => q.Key == k || q.Key.StartsWith(k + "-", StringComparison.Ordinal))).ToList();
+        Console.WriteLine($"{total} papers; a: arXiv {arxivId}; c: author \"{author.Name}\" (id {author.Id}); d: after the {depth}th paper");
 
-        var targets = new List<Target> { new(Ours, ours.Client, q => BenchmarkServer.Body(q.Ours, q.OursVariables), null) };
-        targets.AddRange(peers.Select(p => new Target(p.Name, p.Client, q => BenchmarkServer.Body(q.Peer, q.PeerVariables), p)));
+        var servers = new List<(string Name, int? Major, ServerProcess Server)> { (Ours, null, ours) };
+        servers.AddRange(peers.Select(p => ($"postgraphile {p.Version}", (int?)p.Major, p.Server)));
 
         // Same data first: every query's values, in order, on every server; and one request's statement count.
+        var statementCounts = new Dictionary<(string Query, string Server), double>();
         foreach (var query in queries)
         {
             List<string>? expected = null;
-            foreach (var target in targets)
+            foreach (var (name, major, server) in servers)
             {
-                await StartCountingAsync(target, ours, cluster, statStatements);
-                var body = await PostAsync(target, query);
-                var (statements, _) = await StopCountingAsync(target, ours, cluster, statStatements, 1);
+                if (major is not null && statStatements) await cluster.PsqlAsync("postgres", "SELECT pg_stat_statements_reset()");
+                var before = major is null ? await CountersAsync(server.Client) : null;
+                var body = await PostAsync(server.Client, query.Body(major), $"query {query.Key} on {name}");
+                double statements = double.NaN;
+                if (major is null) statements = (await CountersAsync(server.Client)).Statements - before!.Statements;
+                else if (statStatements)
+                    statements = double.Parse((await cluster.PsqlAsync("postgres", $"SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '{PostgresCluster.Database}'")).Trim(), CultureInfo.InvariantCulture);
+                statementCounts[(query.Key, name)] = statements;
                 var values = PeerQuery.Values(body);
                 expected ??= values;
                 if (!values.SequenceEqual(expected))
                 {
                     var at = expected.Zip(values).TakeWhile(p => p.First == p.Second).Count();
-                    throw new InvalidOperationException($"query {query.Key}: {target.Name} returns other data than {Ours} (first difference at value {at}: "
+                    throw new InvalidOperationException($"query {query.Key}: {name} returns other data than {Ours} (first difference at value {at}: "
                         + $"{expected.ElementAtOrDefault(at) ?? "(end)"} vs {values.ElementAtOrDefault(at) ?? "(end)"}).\n{Ours}: {string.Join(' ', expected.Take(at + 3))}");
                 }
 
-                Console.WriteLine($"  {query.Key} {target.Name,-16} same data ({values.Count} values, {body.Length} bytes), {F(statements, 0)} statements");
-                if (options.ShowSql && statStatements && target.Peer is { Workers: 1 })
+                Console.WriteLine($"  {query.Key,-9} {name,-20} same data ({values.Count} values, {body.Length} bytes), {F(statements, 0)} statements");
+                if (options.ShowSql && statStatements && major is not null)
                     Console.WriteLine(await cluster.PsqlAsync("postgres", $"SELECT query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '{PostgresCluster.Database}'"));
             }
         }
 
-        Console.WriteLine($"{options.Rounds} rounds (after a warm-up round) x {F(options.Seconds)} s or {options.MaxRequests} requests per query per server, {options.Concurrency} in flight; servers rotate which goes first");
-        var samples = new List<Sample>();
-        for (var round = 0; round <= options.Rounds; round++)
-        {
-            foreach (var query in queries)
-            {
-                for (var i = 0; i < targets.Count; i++)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    var target = targets[(i + round) % targets.Count];
-                    var body = target.Body(query);
-                    await StartCountingAsync(target, ours, cluster, statStatements);
-                    using var self = System.Diagnostics.Process.GetCurrentProcess();
-                    var processCpu = self.TotalProcessorTime;
-                    var peerCpu = target.Peer is { } p && ProcessTreeCpu.IsAvailable ? ProcessTreeCpu.Of(p.ProcessId, cluster.ProcessId) : TimeSpan.Zero;
-                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                    var load = await LoadTest.RunAsync(target.Client, c => c.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json")),
-                        options.Concurrency, round == 0 ? Math.Min(2, options.Seconds) : options.Seconds, options.MaxRequests);
-                    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-                    self.Refresh();
-                    processCpu = self.TotalProcessorTime - processCpu;
-                    peerCpu = target.Peer is { } q && ProcessTreeCpu.IsAvailable ? ProcessTreeCpu.Of(q.ProcessId, cluster.ProcessId) - peerCpu : TimeSpan.Zero;
-                    var (statements, databaseMs) = await StopCountingAsync(target, ours, cluster, statStatements, load.Requests);
-                    if (round == 0) continue; // warm-up: JIT, pools, plan and page caches
-                    var sample = new Sample(query.Key, target.Name, round, load, statements, databaseMs, (double)allocated / load.Requests,
-                        processCpu.TotalMilliseconds / load.Requests, target.Peer is null || !ProcessTreeCpu.IsAvailable ? double.NaN : peerCpu.TotalMilliseconds / load.Requests);
-                    samples.Add(sample);
-                    Console.WriteLine($"  round {round} {query.Key} {target.Name,-16} {F(load.RequestsPerSecond, 0),6} req/s  p50 {F(Median(load.Latencies), 2)} ms  p99 {F(Percentile(load.Latencies, 99), 2)} ms  "
-                        + $"{F(statements, 1)} stmt/req  db {F(databaseMs, 2)} ms/req  {Kb(sample.AllocatedPerRequest)} KB/req allocated{(target.Peer is null ? "" : " (client)")}  "
-                        + $"cpu {F(sample.ProcessCpuMs, 2)} ms/req {(target.Peer is null ? "(server + client)" : $"client, {F(sample.PeerCpuMs, 2)} ms/req node + postgres")}");
-                }
-            }
-        }
-
-        PrintSummary(queries, targets, samples);
-    }
-
-    private static void PrintSummary(List<PeerQuery> queries, List<Target> targets, List<Sample> samples)
-    {
-        Console.WriteLine();
-        Console.WriteLine("| query | server | req/s (median of rounds) | p50 ms | p99 ms | SQL statements / request | database ms / request | server CPU ms / request | allocated / request |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"per query: warm-up runs of {F(options.Rounds.WarmupSeconds, 0)} s until two in a row agree within {Rounds.Agreement:P0} (at most {options.Rounds.WarmupCap}), "
+            + $"then {options.Rounds.Rounds} rounds x {F(options.Rounds.Seconds, 0)} s per server, {options.Rounds.Connections} connections, order rotating; wrk from its own process");
+        var outcomes = new List<(PeerQuery Query, Rounds.Outcome Outcome)>();
         foreach (var query in queries)
         {
-            var clientBytes = samples.Where(s => s.Query == query.Key && s.Server != Ours).Select(s => s.AllocatedPerRequest).DefaultIfEmpty(0).Min();
-            foreach (var target in targets)
+            var contenders = servers.Select(s => new Rounds.Contender(s.Name, wrk.Prepare(new Uri(s.Server.Url, "/graphql"), query.Body(s.Major)), s.Server.CpuRoots,
+                s.Major is null ? async () => (await CountersAsync(s.Server.Client)).AllocatedBytes : null)).ToList();
+            outcomes.Add((query, await Rounds.MeasureAsync(wrk, query.Key, contenders, options.Rounds, cancel)));
+        }
+
+        PrintSummary(outcomes, servers.Select(s => s.Name).ToList(), statementCounts);
+    }
+
+    private static void PrintSummary(List<(PeerQuery Query, Rounds.Outcome Outcome)> outcomes, List<string> servers, Dictionary<(string Query, string Server), double> statements)
+    {
+        var peers = servers.Skip(1).ToList();
+        var loads = outcomes.SelectMany(o => o.Outcome.Runs).Select(r => r.LoadAverage).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"load average (1 min) during the measured rounds: {F(loads.Min(), 1)}–{F(loads.Max(), 1)}, median {F(Median(loads), 1)}");
+        Console.WriteLine();
+        Console.WriteLine($"| query | ours req/s | {string.Join(" | ", peers.Select(p => $"{p} req/s | ours ÷ {p}: median (min–max of rounds)"))} |");
+        Console.WriteLine($"| --- | ---: | {string.Join(" | ", peers.Select(_ => "---: | ---:"))} |");
+        foreach (var (query, outcome) in outcomes)
+            Console.WriteLine($"| {query.Key}. {query.Title} | {F(outcome.MedianRps(Ours), 0)} | {string.Join(" | ", peers.Select(p => $"{F(outcome.MedianRps(p), 0)} | **{Rounds.Range(outcome.Ratios(Ours, p))}**"))} |");
+
+        Console.WriteLine();
+        Console.WriteLine("Per-round ratios:");
+        foreach (var (query, outcome) in outcomes)
+            foreach (var peer in peers)
+                Console.WriteLine($"  {query.Key,-9} ours ÷ {peer}: {string.Join(", ", outcome.Ratios(Ours, peer).Select(r => F(r, 2)))}");
+        if (peers.Count > 1)
+        {
+            foreach (var (query, outcome) in outcomes)
+                Console.WriteLine($"  {query.Key,-9} {peers[1]} ÷ {peers[0]}: {Rounds.Range(outcome.Ratios(peers[1], peers[0]))}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| query | server | req/s (median of rounds) | p50 ms | p99 ms | server CPU ms / request | SQL statements / request | allocated / request |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (query, outcome) in outcomes)
+        {
+            foreach (var server in servers)
             {
-                var mine = samples.Where(s => s.Query == query.Key && s.Server == target.Name).ToList();
-                var latencies = mine.SelectMany(s => s.Load.Latencies).ToList();
-                var allocated = target.Peer is null
-                    ? $"{Kb(Median([.. mine.Select(s => s.AllocatedPerRequest)]))} KB ({Kb(Median([.. mine.Select(s => s.AllocatedPerRequest)]) - clientBytes)} KB without the load client)"
-                    : "n/a (Node)";
-                Console.WriteLine($"| {query.Key} | {target.Name} | {F(Median([.. mine.Select(s => s.Load.RequestsPerSecond)]), 0)} | {F(Median(latencies), 2)} | {F(Percentile(latencies, 99), 2)} | "
-                    + $"{F(Median([.. mine.Select(s => s.Statements)]), 1)} | {F(Median([.. mine.Select(s => s.DatabaseMs)]), 2)} | {F(ServerCpuMs(samples, query.Key, target.Name), 2)} | {allocated} |");
+                var runs = outcome.Of(server).ToList();
+                var allocated = server == Ours ? $"{F(Median([.. runs.Select(r => r.AllocatedPerRequest)]) / 1024, 1)} KB" : "n/a (Node)";
+                Console.WriteLine($"| {query.Key} | {server} | {F(outcome.MedianRps(server), 0)} | {F(Median([.. runs.Select(r => r.Load.P50Ms)]), 2)} | {F(Median([.. runs.Select(r => r.Load.P99Ms)]), 2)} | "
+                    + $"{F(outcome.MedianCpu(server), 2)} | {F(statements.GetValueOrDefault((query.Key, server), double.NaN), 0)} | {allocated} |");
             }
         }
 
         Console.WriteLine();
-        var peers = targets.Where(t => t.Peer is not null).ToList();
-        Console.WriteLine($"| query | ours req/s | {string.Join(" | ", peers.Select(p => $"{p.Name} req/s | ours ÷ {p.Name} (per round)"))} | CPU per request, {peers[0].Name} ÷ ours | SQL statements ours / peer |");
-        Console.WriteLine($"| --- | ---: | {string.Join(" | ", peers.Select(_ => "---: | ---:"))} | ---: | ---: |");
-        foreach (var query in queries)
+        foreach (var (query, outcome) in outcomes)
+            foreach (var note in outcome.WarmupNotes.Where(n => n.Contains("NOT stable", StringComparison.Ordinal)))
+                Console.WriteLine($"warm-up cap hit: {query.Key}: {note}");
+    }
+
+    private static async Task<string> PostAsync(HttpClient client, string body, string what)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/graphql", content);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || text.Contains("\"errors\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 600)]}");
+        return text;
+    }
+
+    private static async Task<BenchmarkServer.Counters> CountersAsync(HttpClient client) =>
+        JsonSerializer.Deserialize<BenchmarkServer.Counters>(await client.GetStringAsync("/_benchmark/counters"))!;
+
+    private static async Task<int> PaperCountAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await PostAsync(client, BenchmarkServer.Body("{ papers(first: 1) { totalCount } }", null), "paper count"));
+        return json.RootElement.GetProperty("data").GetProperty("papers").GetProperty("totalCount").GetInt32();
+    }
+
+    // The cursor a client reaches by walking ours 100 at a time (as `paging` does).
+    private static async Task<string> OursCursorAtAsync(HttpClient client, int depth)
+    {
+        const string walk = "query ($after: String) { papers(first: 100, after: $after) { pageInfo { endCursor } } }";
+        string? cursor = null;
+        for (var seen = 0; seen < depth; seen += 100)
         {
-            var oursRps = samples.Where(s => s.Query == query.Key && s.Server == Ours).OrderBy(s => s.Round).Select(s => s.Load.RequestsPerSecond).ToList();
-            var columns = peers.Select(p =>
-            {
-                var peerRps = samples.Where(s => s.Query == query.Key && s.Server == p.Name).OrderBy(s => s.Round).Select(s => s.Load.RequestsPerSecond).ToList();
-                var perRound = oursRps.Zip(peerRps, (o, q) => F(o / q, 2));
-                return $"{F(Median(peerRps), 0)} | **{F(Median(oursRps) / Median(peerRps), 2)}** ({string.Join(", ", perRound)})";
-            });
-            var statements = string.Join(" / ", targets.Take(2).Select(t => F(Median([.. samples.Where(s => s.Query == query.Key && s.Server == t.Name).Select(s => s.Statements)]), 0)));
-            var cpu = ServerCpuMs(samples, query.Key, peers[0].Name) / ServerCpuMs(samples, query.Key, Ours);
-            Console.WriteLine($"| {query.Key}. {query.Title} | {F(Median(oursRps), 0)} | {string.Join(" | ", columns)} | {F(cpu, 2)} | {statements} |");
+            using var json = JsonDocument.Parse(await PostAsync(client, BenchmarkServer.Body(walk, $"{{\"after\":{JsonSerializer.Serialize(cursor)}}}"), "cursor walk"));
+            cursor = json.RootElement.GetProperty("data").GetProperty("papers").GetProperty("pageInfo").GetProperty("endCursor").GetString();
         }
+
+        return cursor ?? throw new InvalidOperationException("no cursor at 90 % depth");
     }
 
-    // Server-side CPU per request (median of rounds). A peer's: PostGraphile's and PostgreSQL's processes. Ours: this
-    // process while measuring ours, less what the load client alone costs in it for the same query (measured while
-    // it drives the first peer, whose responses are larger, so this errs in ours' favour by a little).
-    private static double ServerCpuMs(List<Sample> samples, string query, string server)
+    // The same position in PostGraphile: the cursor of the depth-th paper by id.
+    private static async Task<string> PeerCursorAtAsync(HttpClient client, int depth)
     {
-        var mine = samples.Where(s => s.Query == query && s.Server == server).ToList();
-        if (server != Ours) return Median([.. mine.Select(s => s.PeerCpuMs)]);
-        var client = samples.Where(s => s.Query == query && s.Server != Ours).Select(s => s.ProcessCpuMs).ToList();
-        return Median([.. mine.Select(s => s.ProcessCpuMs)]) - (client.Count == 0 ? 0 : Median(client));
-    }
-
-    private static async Task<string> PostAsync(Target target, PeerQuery query)
-    {
-        using var content = new StringContent(target.Body(query), Encoding.UTF8, "application/json");
-        using var response = await target.Client.PostAsync("/graphql", content);
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
-            throw new InvalidOperationException($"query {query.Key} on {target.Name}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 600)]}");
-        return body;
-    }
-
-    // Statements: ours from the EF interceptor; PostGraphile's from pg_stat_statements (its own database only, so
-    // the psql calls that read and reset it, made from `postgres`, are not counted).
-    private static async Task StartCountingAsync(Target target, BenchmarkServer ours, PostgresCluster cluster, bool statStatements)
-    {
-        if (target.Peer is null) ours.Statements.Reset();
-        else if (statStatements) await cluster.PsqlAsync("postgres", "SELECT pg_stat_statements_reset()");
-    }
-
-    private static async Task<(double Statements, double DatabaseMs)> StopCountingAsync(Target target, BenchmarkServer ours, PostgresCluster cluster, bool statStatements, int requests)
-    {
-        requests = Math.Max(1, requests);
-        if (target.Peer is null) return ((double)ours.Statements.Count / requests, ours.Statements.Time.TotalMilliseconds / requests);
-        if (!statStatements) return (double.NaN, double.NaN);
-        var line = (await cluster.PsqlAsync("postgres", $"""
-            SELECT coalesce(sum(s.calls), 0), coalesce(sum(s.total_exec_time), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-            WHERE d.datname = '{PostgresCluster.Database}'
-            """)).Trim().Split('|');
-        return (double.Parse(line[0], CultureInfo.InvariantCulture) / requests, double.Parse(line[1], CultureInfo.InvariantCulture) / requests);
-    }
-
-    // The same position PagingCommand reaches by walking ours 100 at a time: the cursor of the depth-th paper by id.
-    private static async Task<string> PeerCursorAtAsync(PostGraphileServer peer, int depth)
-    {
-        var query = new PeerQuery("cursor", "", "", $"{{ allPapers(orderBy: [PRIMARY_KEY_ASC], first: 1, offset: {depth - 1}) {{ pageInfo {{ endCursor }} }} }}");
-        var body = await PostAsync(new Target(peer.Name, peer.Client, q => BenchmarkServer.Body(q.Peer, null), peer), query);
-        using var json = JsonDocument.Parse(body);
+        var query = $"{{ allPapers(orderBy: [PRIMARY_KEY_ASC], first: 1, offset: {depth - 1}) {{ pageInfo {{ endCursor }} }} }}";
+        using var json = JsonDocument.Parse(await PostAsync(client, BenchmarkServer.Body(query, null), "PostGraphile cursor"));
         return json.RootElement.GetProperty("data").GetProperty("allPapers").GetProperty("pageInfo").GetProperty("endCursor").GetString()!;
     }
 
     // a: the first paper with an arXiv id, 10+ authors, code and datasets; c: the most prolific author whose papers
     // all have a year (ours sorts null years last descending, PostgreSQL first, and PostGraphile 4 has no NULLS LAST).
-    private static async Task<(string ArxivId, string Author)> PickAsync(SqliteFile database)
+    private static async Task<(string ArxivId, (int Id, string Name) Author)> PickAsync(SqliteFile database)
     {
         await using var connection = new SqliteConnection(database.ConnectionString + ";Mode=ReadOnly");
         await connection.OpenAsync();
@@ -312,25 +324,16 @@ internal static class PeerCommand
             ORDER BY p."Id" LIMIT 1
             """, connection);
         await using var author = new SqliteCommand("""
-            SELECT a."Name" FROM "Authors" a
+            SELECT a."Id", a."Name" FROM "Authors" a
             WHERE NOT EXISTS (SELECT 1 FROM "PaperAuthors" pa JOIN "Papers" p ON p."Id" = pa."PaperId" WHERE pa."AuthorId" = a."Id" AND p."Year" IS NULL)
               AND (SELECT count(*) FROM "Authors" b WHERE b."Name" = a."Name") = 1
             ORDER BY a."PaperCount" DESC, a."Id" LIMIT 1
             """, connection);
-        return ((string?)await paper.ExecuteScalarAsync() ?? throw new InvalidOperationException("no paper with an arXiv id, 10 authors, code and datasets in this corpus"),
-            (string?)await author.ExecuteScalarAsync() ?? throw new InvalidOperationException("no author in this corpus"));
+        var arxivId = (string?)await paper.ExecuteScalarAsync() ?? throw new InvalidOperationException("no paper with an arXiv id, 10 authors, code and datasets in this corpus");
+        await using var reader = await author.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) throw new InvalidOperationException("no author in this corpus");
+        return (arxivId, (reader.GetInt32(0), reader.GetString(1)));
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? $"load average {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average unknown";
-
-    private static string Kb(double bytes) => F(bytes / 1024, 1);
-
-    private sealed record Settings(int Rounds, double Seconds, int Concurrency, int MaxRequests, List<int> Workers, List<string> Queries, bool ShowSql);
-
-    private sealed record Target(string Name, HttpClient Client, Func<PeerQuery, string> Body, PostGraphileServer? Peer);
-
-    // ProcessCpuMs: this process per request (our server and the load client when measuring ours, the client alone
-    // when measuring a peer). PeerCpuMs: PostGraphile (all its workers) and PostgreSQL (all backends) per request.
-    private sealed record Sample(string Query, string Server, int Round, LoadTest.Result Load, double Statements, double DatabaseMs, double AllocatedPerRequest, double ProcessCpuMs, double PeerCpuMs);
+    private sealed record Settings(Rounds.Settings Rounds, List<int> Peers, List<string> Queries, bool ShowSql);
 }

@@ -61,6 +61,11 @@ public sealed class LoadDriver(HttpClient client, Uri endpoint, IReadOnlyList<st
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync, cancellationToken))).ConfigureAwait(false);
         clock.Stop();
 
+        // Request i sent queries[i % Count]: each operation's median, in catalog order.
+        var byQuery = Enumerable.Range(0, queries.Count)
+            .Select(q => latencies.Where((_, i) => i % queries.Count == q).Order().ToArray())
+            .Select(l => l.Length == 0 ? double.NaN : l[(l.Length - 1) / 2])
+            .ToList();
         var sorted = latencies.Order().ToArray();
         double Percentile(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
         long? MeanMemory(Func<int, bool> half) =>
@@ -76,7 +81,8 @@ public sealed class LoadDriver(HttpClient client, Uri endpoint, IReadOnlyList<st
             statuses.Count(s => s >= 500),
             statuses.Count(s => s is > 0 and not 200) + failures + malformed,
             MeanMemory(i => i < requests / 2),
-            MeanMemory(i => i >= requests / 2));
+            MeanMemory(i => i >= requests / 2))
+        { MedianMillisecondsByQuery = byQuery };
     }
 
     /// <summary>A 200 whose body is a GraphQL response with data and no errors.</summary>
@@ -100,6 +106,9 @@ public sealed record LoadResult(
     int Requests, int Concurrency, TimeSpan Elapsed, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds,
     double MaxMilliseconds, int ServerErrors, int Errors, long? MemoryFirstHalf, long? MemorySecondHalf)
 {
+    /// <summary>Median latency of each query of the mix, in the order the driver was given them.</summary>
+    public IReadOnlyList<double> MedianMillisecondsByQuery { get; init; } = [];
+
     public override string ToString() =>
         $"{Requests} requests at {Concurrency} concurrent in {Elapsed.TotalSeconds:0.0} s: {RequestsPerSecond:0} req/s, " +
         $"p50 {P50Milliseconds:0.0} ms, p99 {P99Milliseconds:0.0} ms, max {MaxMilliseconds:0.0} ms, {Errors} errors, {ServerErrors} 5xx" +

@@ -10,6 +10,13 @@ public static class QueryCatalog
         return queries.Count > 0 ? queries : throw new InvalidOperationException($"No .graphql files in {directory}.");
     }
 
+    /// <summary>The same queries as <see cref="Load"/>, in the same order, with their file names (without .graphql).</summary>
+    public static IReadOnlyList<(string Name, string Query)> LoadNamed(string? directory = null)
+    {
+        directory ??= Find();
+        return [.. Directory.GetFiles(directory, "*.graphql").Order(StringComparer.Ordinal).Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)))];
+    }
+
     private static string Find()
     {
         foreach (var start in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])

@@ -82,7 +82,15 @@ internal static class CorpusCopy
             foreach (var index in entity.GetIndexes())
             {
                 var filter = index.GetFilter() is { } f ? $" WHERE {f.Replace('[', '"').Replace(']', '"')}" : "";
-                constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({ColumnList(index.Properties, store)}){filter};\n");
+                // A unique index that only leaves NULLs out (ours on ArxivId: SQL Server's unique indexes would count
+                // NULLs as equal) is a plain unique constraint in PostgreSQL, where NULLs are distinct anyway; as a
+                // constraint, PostGraphile makes it a single-row field (paperByArxivId), as ours has.
+                if (index.IsUnique && index.Properties.Count == 1 && index.GetFilter() is { } only
+                    && only.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal)
+                        .Equals($"{index.Properties[0].GetColumnName(store)} IS NOT NULL", StringComparison.OrdinalIgnoreCase))
+                    constraints.Append(CultureInfo.InvariantCulture, $"ALTER TABLE {Q(store.Name)} ADD CONSTRAINT {Q(index.GetDatabaseName()!)} UNIQUE ({ColumnList(index.Properties, store)});\n");
+                else
+                    constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({ColumnList(index.Properties, store)}){filter};\n");
                 indexed.Add(index.Properties);
             }
 

@@ -9,7 +9,7 @@ internal static class ExternalProcess
     /// <summary>Set when PostgreSQL must run as another account (it refuses root); its tools are run through runuser.</summary>
     public static string? PostgresUser { get; set; }
 
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, Func<Stream, Task>? stdin = null, bool asPostgresUser = false, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, Func<Stream, Task>? stdin = null, bool asPostgresUser = false, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -27,6 +27,7 @@ internal static class ExternalProcess
 
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["PGTZ"] = "UTC";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
