@@ -119,7 +119,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
     public sealed partial class CorpusApi : IPlanObserver, IAsyncLifetime
     {
         private readonly string _directory = Path.Combine(Path.GetTempPath(), "rlhfgraph-plans", Guid.NewGuid().ToString("N"));
-        private readonly ConcurrentQueue<ListPlan> _plans = new();
+        private readonly ConcurrentQueue<Func<IModel, SqlDialect, CompiledStatement>> _plans = new();
         private readonly ConcurrentQueue<Statement> _statements = new();
         private SqliteTestDatabase? _database;
         private Host? _host;
@@ -127,7 +127,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
         private IModel? _model;
         private readonly HashSet<string> _growing = new(StringComparer.OrdinalIgnoreCase);
         private string _arxivId = "";
-        private string _author = "";
+        private (int Id, string Name) _author = (0, "");
 
         public async ValueTask InitializeAsync()
         {
@@ -149,7 +149,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
 
                 // Peer query a asks for the paper with the longest byline, c for the author with the most papers.
                 _arxivId = await db.Papers.Where(p => p.ArxivId != null).OrderByDescending(p => p.Authors.Count).ThenBy(p => p.Id).Select(p => p.ArxivId!).FirstAsync();
-                _author = await db.Authors.OrderByDescending(a => a.PaperCount).ThenBy(a => a.Id).Select(a => a.Name).FirstAsync();
+                var author = await db.Authors.OrderByDescending(a => a.PaperCount).ThenBy(a => a.Id).Select(a => new { a.Id, a.Name }).FirstAsync();
+                _author = (author.Id, author.Name);
             }
 
             Assert.Contains("Coauthorships", _growing);
@@ -161,7 +162,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
             _client = _host.CreateClient();
         }
 
-        void IPlanObserver.Planned(ListPlan plan) => _plans.Enqueue(plan);
+        void IPlanObserver.Planned(IReadOnlyList<ListPlan> plans, Func<IModel, SqlDialect, CompiledStatement> compile) => _plans.Enqueue(compile);
 
         /// <summary>Every catalog entry: name, operation, variables, and the operation giving its cursor variables.</summary>
         public IEnumerable<(string Name, string Query, JsonNode? Variables, string Cursors)> Catalog()
@@ -175,7 +176,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
             }
 
             // d pages after a cursor of the corpus (RunAsync passes it as $after).
-            foreach (var query in PeerQuery.All(_arxivId, _author, "", ""))
+            foreach (var query in PeerQuery.All(_arxivId, _author, "", "", ""))
             {
                 var variables = query.Key == "d" || query.OursVariables is null ? null : JsonNode.Parse(query.OursVariables);
                 yield return ($"peer {query.Key} ({query.Title})", query.Ours, variables, query.Key == "d" ? "{ papers(first: 100) { pageInfo { endCursor } } }" : "");
@@ -211,7 +212,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
             _plans.Clear();
             _statements.Clear();
             await PostAsync(query, variables);
-            var roots = _plans.Select(p => PlanCompiler.Compile(p, _model!, SqlDialect.Sqlite).Sql).ToHashSet(StringComparer.Ordinal);
+            var roots = _plans.Select(compile => compile(_model!, SqlDialect.Sqlite).Sql).ToHashSet(StringComparer.Ordinal);
             return [.. _statements.Select(s => s with { IsRootList = roots.Contains(s.Sql) })];
         }
 
