@@ -185,7 +185,7 @@ internal sealed class GraphBuilder
                 VenueSource = venueSource,
                 Kind = kind,
                 Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))
-                    ?? items.Select(i => i.Title).FirstOrDefault(t => TitleKey.IsShortName(t) && !string.Equals(t, best.Title, StringComparison.Ordinal)),
+                    ?? items.Select(i => i.Title).FirstOrDefault(t => TitleKey.IsShortName(t) && !string.Equals(TitleKey.Of(t), titleKey, StringComparison.Ordinal)),
                 CitationCount = items.Select(i => i.CitationCount).Where(c => c >= 0).Max(),
                 HasOfficialCode = items.Any(i => i.Code.Any(c => IsOfficial(c.Label))),
                 AuthorsTruncated = byline?.PeopleTruncated ?? false,

@@ -33,7 +33,8 @@ internal static class TitleKey
     public static bool IsShortName(string title)
     {
         var trimmed = title.Trim();
-        if (trimmed.Length == 0 || trimmed.Contains(':', StringComparison.Ordinal)) return false;
+        // "通向AGI之路：大型语言模型 (LLM) 技术精要" has no spaces between its words but is a full title: length and a full-width colon tell.
+        if (trimmed.Length is 0 or > 40 || trimmed.Contains(':', StringComparison.Ordinal) || trimmed.Contains('：', StringComparison.Ordinal)) return false;
         return trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
     }
 
