@@ -36,10 +36,14 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             progress?.Report($"parsing {entry.File}");
             return ParseAsync(seedDirectory, entry, cancellationToken);
         }, cancellationToken)).ToList();
-        var lists = (await Task.WhenAll(parsing).ConfigureAwait(false)).ToList();
+        List<(Source, ParsedList)>? lists = [.. await Task.WhenAll(parsing).ConfigureAwait(false)];
+        parsing.Clear();
+        var skipped = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList();
 
         progress?.Report("merging");
         var graph = GraphBuilder.Build(lists);
+        // The parsed items are merged into the graph now; a large list's items are hundreds of megabytes the writer does not need.
+        lists = null;
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -84,7 +88,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             {
                 Sources = graph.SourceReports,
                 Conflicts = graph.Conflicts,
-                SkippedItems = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList(),
+                SkippedItems = skipped,
                 Papers = graph.Papers.Count,
                 Authors = graph.Authors.Count,
                 Codebases = graph.Codebases.Count,
