@@ -22,11 +22,16 @@ internal sealed class EntityKeys
         keys.Add(Truncate(key));
     }
 
-    /// <summary>The keys a merged list item gives its paper: its title's key and its link (an arXiv link is the paper's ArxivId already).</summary>
-    public void AddPaperItem(string paperKey, ListItem item)
+    /// <summary>
+    /// The keys a merged list item gives its paper: its title's key and its link (an arXiv link is the paper's ArxivId
+    /// already). Only those the paper's own columns do not say are kept: on a large import most items say nothing new.
+    /// </summary>
+    public void AddPaperItem(Paper paper, ListItem item)
     {
-        Add(nameof(Paper), paperKey, Title(TitleKey.Of(item.Title)));
-        if (ArxivId.Parse(item.ArxivId ?? item.Url) is null) Add(nameof(Paper), paperKey, Link(item.Url));
+        if (Title(TitleKey.Of(item.Title)) is { } title && !string.Equals(title, Title(paper.TitleKey), StringComparison.OrdinalIgnoreCase))
+            Add(nameof(Paper), paper.Key, title);
+        if (ArxivId.Parse(item.ArxivId ?? item.Url) is null && !string.Equals(item.Url, paper.Url, StringComparison.Ordinal))
+            Add(nameof(Paper), paper.Key, Link(item.Url));
     }
 
     /// <summary>The other keys recorded for the entity (its own columns' keys are <see cref="OfPaper"/> and the like).</summary>

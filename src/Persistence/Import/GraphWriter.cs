@@ -101,8 +101,9 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         var stored = new Dictionary<string, int>(storedRows.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var row in storedRows) stored[row.Key] = row.EntityId;
 
-        var rows = existing.Select(e => new IdentityMatcher.Row(IdOf(e), keyOf(e), Distinct(ownKeys(e)))).ToList();
-        var wanted = desired.Select(e => new IdentityMatcher.Wanted(keyOf(e), Distinct(ownKeys(e)), Distinct(otherKeys(e)), places(e))).ToList();
+        // Arrays, not sets: a handful of keys per entity, and a large first import builds one of these per entity.
+        var rows = existing.Select(e => new IdentityMatcher.Row(IdOf(e), keyOf(e), Keys(ownKeys(e)))).ToList();
+        var wanted = desired.Select(e => new IdentityMatcher.Wanted(keyOf(e), Keys(ownKeys(e)), Keys(otherKeys(e)), places(e))).ToList();
         var ids = IdentityMatcher.Match(rows, stored, oldPlaces, wanted);
 
         var live = existing.ToDictionary(IdOf);
@@ -179,7 +180,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
 
     private static string Place(string source, int line, int? column) => $"{source}:{line}:{column}";
 
-    private static HashSet<string> Distinct(IEnumerable<string> keys) => new(keys.Where(k => k.Length > 0), StringComparer.OrdinalIgnoreCase);
+    private static string[] Keys(IEnumerable<string> keys) => keys is IReadOnlyCollection<string> { Count: 0 } ? [] : [.. keys.Where(k => k.Length > 0)];
 
     /// <summary>Makes IdentityKeys hold <paramref name="table"/> for <paramref name="kind"/>: bookkeeping, not rows of the graph the report counts.</summary>
     private async Task RememberKeysAsync(string kind, List<IdentityKey> storedRows, Dictionary<string, int> table, CancellationToken ct)
