@@ -64,8 +64,8 @@ public abstract class RlhfGraphDbContext : DbContext
     /// <summary>One row: this database's random id, written by its migration (see <see cref="DatabaseIdentity"/>).</summary>
     public DbSet<DatabaseIdentity> DatabaseIdentities => Set<DatabaseIdentity>();
 
-    /// <summary>Ids of entities that left the lists, kept so that each gets its id back if it returns.</summary>
-    public DbSet<RetiredKey> RetiredKeys => Set<RetiredKey>();
+    /// <summary>Every key an entity has held, beyond what its columns say, so that it keeps its id while any remains.</summary>
+    public DbSet<IdentityKey> IdentityKeys => Set<IdentityKey>();
 
     /// <summary>Folded text of every searchable thing; read through <see cref="Search"/>.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();

@@ -23,7 +23,7 @@ internal static class CommandLineExtensions
         };
         var allowShrink = new Option<bool>("--allow-shrink")
         {
-            Description = "Import even when a list would leave its source with no items or remove more than half of the items it had (refused by default).",
+            Description = "Import even when a list would leave its source with no items or remove more than half of the items it had, or when a source is no longer listed (refused by default).",
         };
         var seed = new Command("seed", "Import the lists into the database (one transaction), then print the import report.") { source, allowShrink };
         seed.SetAction((result, ct) => SeedAsync(app, result.GetValue(source), new ImportOptions { AllowShrink = result.GetValue(allowShrink) }, ct));

@@ -209,6 +209,7 @@ internal sealed class GraphBuilder
             {
                 _primaryKey[sourced] = paper.Key;
                 var item = sourced.Item;
+                _graph.Keys.AddPaperItem(paper, item);
                 _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, item.Column, MentionTarget.Paper, paper.Key));
                 AddKeywords(item, k => _graph.PaperKeywords.Add((paper.Key, k)));
                 foreach (var dataset in item.Datasets)
@@ -260,6 +261,7 @@ internal sealed class GraphBuilder
             foreach (var candidate in candidates)
             {
                 var item = candidate.Item.Item;
+                if (candidate.UrlKey != codebase.Key) _graph.Keys.Add(nameof(Codebase), codebase.Key, candidate.UrlKey ?? (candidate.NameKeys is [var name, ..] ? $"name:{name}" : null));
                 _graph.Mentions.Add(new GraphMention(candidate.Item.Source, item.Section, item.Line, item.Column, MentionTarget.Codebase, codebase.Key));
                 if (candidate.CodeLabel is not null)
                 {

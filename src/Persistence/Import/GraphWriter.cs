@@ -3,15 +3,16 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import.Normalization;
 using RlhfGraph.Persistence.Providers;
 
 namespace RlhfGraph.Persistence.Import;
 
 /// <summary>
-/// Makes the database hold exactly the <see cref="ImportGraph"/>: rows matched by natural key are
-/// updated in place (so ids never change), new ones inserted, vanished ones deleted (and their ids remembered, so a
-/// row that comes back gets its old id). Unchanged rows
-/// are not written at all, which is what makes a second import of the same lists a no-op.
+/// Makes the database hold exactly the <see cref="ImportGraph"/>: rows matched by any key they hold are updated in
+/// place (so ids do not change while a key remains), new ones inserted, vanished ones deleted (and their keys and ids
+/// remembered, so a row that comes back gets its old id). Unchanged rows are not written at all, which is what makes a
+/// second import of the same lists a no-op.
 /// </summary>
 internal sealed class GraphWriter(RlhfGraphDbContext db)
 {
@@ -28,13 +29,20 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     {
         _progress = progress;
         progress?.Report("sources, keywords, authors, datasets, codebases, papers");
-        var sources = await SyncEntitiesAsync(db.Sources, graph.Sources, s => s.Name, ct).ConfigureAwait(false);
-        var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, ct).ConfigureAwait(false);
-        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, ct,
+        var (oldPlaces, newPlaces) = await PlacesAsync(graph, ct).ConfigureAwait(false);
+        var noPlaces = Array.Empty<string>().ToLookup(p => p, _ => 0);
+        IReadOnlyCollection<string> PlacesOf(MentionTarget target, string key) =>
+            newPlaces.TryGetValue((target, key), out var places) ? places : [];
+        var sources = await SyncEntitiesAsync(db.Sources, graph.Sources, s => s.Name, s => [s.Name], _ => [], noPlaces, _ => [], ct).ConfigureAwait(false);
+        var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, k => [k.Key], _ => [], noPlaces, _ => [], ct).ConfigureAwait(false);
+        // An author or a dataset is also every spelling the lists give it: the one its Key folds may come from a list that leaves.
+        var authorSpellings = graph.AuthorAliases.ToLookup(a => a.AuthorKey, a => EntityKeys.Clip(PersonName.Key(a.Alias)), StringComparer.Ordinal);
+        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct,
             leaving: ids => CoauthorshipTable.ForgetAsync(db, ids, ct)).ConfigureAwait(false);
-        var datasets = await SyncEntitiesAsync(db.Datasets, graph.Datasets, d => d.Key, ct).ConfigureAwait(false);
-        var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, ct).ConfigureAwait(false);
-        var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, ct).ConfigureAwait(false);
+        var datasetSpellings = graph.DatasetAliases.ToLookup(d => d.DatasetKey, d => EntityKeys.Clip(DatasetName.Key(d.Alias)), StringComparer.Ordinal);
+        var datasets = await SyncEntitiesAsync(db.Datasets, graph.Datasets, d => d.Key, d => [d.Key], d => datasetSpellings[d.Key], oldPlaces[MentionTarget.Dataset], d => PlacesOf(MentionTarget.Dataset, d.Key), ct).ConfigureAwait(false);
+        var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, c => [c.Key], c => graph.Keys.Of(nameof(Codebase), c.Key), oldPlaces[MentionTarget.Codebase], c => PlacesOf(MentionTarget.Codebase, c.Key), ct).ConfigureAwait(false);
+        var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, EntityKeys.OfPaper, p => graph.Keys.Of(nameof(Paper), p.Key), oldPlaces[MentionTarget.Paper], p => PlacesOf(MentionTarget.Paper, p.Key), ct).ConfigureAwait(false);
 
         progress?.Report("links");
         await SyncLinksAsync(db.AuthorAliases, graph.AuthorAliases.Select(a => new AuthorAlias { AuthorId = authors[a.AuthorKey], Name = a.Alias }),
@@ -83,55 +91,130 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             .Select(g => g.OrderBy(l => l.Relation switch { CodeRelation.Official => 0, CodeRelation.ThirdParty => 1, _ => 2 }).First());
 
     /// <summary>
-    /// Syncs one entity table by natural key. A row that leaves is retired (its key and id written to RetiredKeys in the
-    /// same transaction); a row whose key is retired comes back with its old id, so global ids survive a leave-and-return.
+    /// Syncs one entity table. Each entity takes the id of the row holding its Key, else of the row or retired id holding
+    /// most of its other keys (<see cref="IdentityMatcher"/>); rows no entity took are deleted, and every key any row
+    /// held is remembered in IdentityKeys (same transaction) for the entity that comes back or regains it.
     /// </summary>
-    private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf, CancellationToken ct,
+    private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf,
+        Func<T, IEnumerable<string>> ownKeys, Func<T, IEnumerable<string>> otherKeys, ILookup<string, int> oldPlaces, Func<T, IReadOnlyCollection<string>> places, CancellationToken ct,
         Func<IReadOnlyCollection<int>, Task<int>>? leaving = null)
         where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T))!;
         var kind = entityType.ClrType.Name;
-        var idProperty = entityType.FindProperty("Id")!.GetGetter();
-        var existing = (await set.ToListAsync(ct).ConfigureAwait(false)).ToDictionary(keyOf, StringComparer.Ordinal);
-        var retired = (await db.RetiredKeys.Where(r => r.Kind == kind).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var kept = new List<T>(desired.Count);
+        var idProperty = entityType.FindProperty("Id")!;
+        var idGetter = idProperty.GetGetter();
+        int IdOf(T entity) => (int)idGetter.GetClrValue(entity)!;
+        var existing = await set.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var storedRows = await db.IdentityKeys.AsNoTracking().Where(r => r.Kind == kind).ToListAsync(ct).ConfigureAwait(false);
+        var stored = new Dictionary<string, int>(storedRows.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in storedRows) stored[row.Key] = row.EntityId;
+
+        // Arrays, not sets: a handful of keys per entity, and a large first import builds one of these per entity.
+        var rows = existing.Select(e => new IdentityMatcher.Row(IdOf(e), keyOf(e), Keys(ownKeys(e)))).ToList();
+        var wanted = desired.Select(e => new IdentityMatcher.Wanted(keyOf(e), Keys(ownKeys(e)), Keys(otherKeys(e)), places(e))).ToList();
+        var ids = IdentityMatcher.Match(rows, stored, oldPlaces, wanted);
+
+        var live = existing.ToDictionary(IdOf);
+        var properties = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.GetGetter()).ToList();
         var added = new List<T>();
         var returning = new List<T>();
-        foreach (var wanted in desired)
+        for (var i = 0; i < desired.Count; i++)
         {
-            var key = keyOf(wanted);
-            if (existing.Remove(key, out var current))
+            var wantedEntity = desired[i];
+            if (ids[i] is not { } id)
             {
-                var entry = db.Entry(current);
-                var id = entry.Property("Id");
-                db.Entry(wanted).Property("Id").CurrentValue = id.CurrentValue;
-                entry.CurrentValues.SetValues(wanted);
-                db.Entry(wanted).State = EntityState.Detached;
-                kept.Add(current);
+                added.Add(wantedEntity);
+                continue;
             }
-            else if (retired.Remove(key, out var old))
+
+            idProperty.PropertyInfo!.SetValue(wantedEntity, id);
+            if (!live.Remove(id, out var current))
             {
-                db.Entry(wanted).Property("Id").CurrentValue = old.EntityId;
-                db.Entry(wanted).State = EntityState.Detached;
-                db.RetiredKeys.Remove(old);
-                returning.Add(wanted);
-                kept.Add(wanted);
+                returning.Add(wantedEntity);
+                continue;
             }
-            else
+
+            // Only rows whose values changed are tracked and written: a re-import of unchanged lists tracks nothing.
+            if (properties.Any(p => !Equals(p.GetClrValue(current), p.GetClrValue(wantedEntity))))
+                db.Attach(current).CurrentValues.SetValues(wantedEntity);
+        }
+
+        if (leaving is not null && live.Count > 0) await leaving([.. live.Keys]).ConfigureAwait(false);
+        set.RemoveRange(live.Values);
+        await SaveAsync(set, added, ct).ConfigureAwait(false);
+        if (returning.Count > 0) await SaveReturningAsync(set, returning, ct).ConfigureAwait(false);
+
+        var finalIds = desired.Select(IdOf).ToList();
+        await RememberKeysAsync(kind, storedRows, IdentityMatcher.Remember(rows, stored, wanted, finalIds), ct).ConfigureAwait(false);
+        var result = new Dictionary<string, int>(desired.Count, StringComparer.Ordinal);
+        for (var i = 0; i < desired.Count; i++) result[wanted[i].Key] = finalIds[i];
+        return result;
+    }
+
+    /// <summary>
+    /// The items of lists whose bytes did not change since the last import ("source, line, column"): per kind, what each
+    /// named then (from Mentions) and which entity of the new graph each names now. Empty on a first import.
+    /// </summary>
+    private async Task<(Dictionary<MentionTarget, ILookup<string, int>> Old, Dictionary<(MentionTarget, string), List<string>> New)> PlacesAsync(ImportGraph graph, CancellationToken ct)
+    {
+        var hashes = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.Name, s.ContentHash }).ToListAsync(ct).ConfigureAwait(false);
+        var unchanged = hashes.Where(h => graph.Sources.Any(s => s.Name == h.Name && s.ContentHash == h.ContentHash)).ToDictionary(h => h.Id, h => h.Name);
+        var old = new List<(MentionTarget Target, string Place, int Id)>();
+        if (unchanged.Count > 0)
+        {
+            var ids = unchanged.Keys.ToList();
+            var mentions = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.SourceId))
+                .Select(m => new { m.SourceId, m.Line, m.Column, m.PaperId, m.CodebaseId, m.DatasetId }).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var m in mentions)
             {
-                added.Add(wanted);
-                kept.Add(wanted);
+                var place = Place(unchanged[m.SourceId], m.Line, m.Column);
+                if (m.PaperId is { } paper) old.Add((MentionTarget.Paper, place, paper));
+                if (m.CodebaseId is { } codebase) old.Add((MentionTarget.Codebase, place, codebase));
+                if (m.DatasetId is { } dataset) old.Add((MentionTarget.Dataset, place, dataset));
             }
         }
 
-        if (leaving is not null && existing.Count > 0)
-            await leaving([.. existing.Values.Select(e => (int)idProperty.GetClrValue(e)!)]).ConfigureAwait(false);
-        set.RemoveRange(existing.Values);
-        db.RetiredKeys.AddRange(existing.Select(e => new RetiredKey { Kind = kind, Key = e.Key, EntityId = (int)idProperty.GetClrValue(e.Value)! }));
-        await SaveAsync(set, added, ct).ConfigureAwait(false);
-        if (returning.Count > 0) await SaveReturningAsync(set, returning, ct).ConfigureAwait(false);
-        return kept.ToDictionary(keyOf, e => (int)idProperty.GetClrValue(e)!, StringComparer.Ordinal);
+        var lookups = Enum.GetValues<MentionTarget>().ToDictionary(t => t, t => old.Where(o => o.Target == t).ToLookup(o => o.Place, o => o.Id, StringComparer.Ordinal));
+        var names = unchanged.Values.ToHashSet(StringComparer.Ordinal);
+        var now = new Dictionary<(MentionTarget, string), List<string>>();
+        foreach (var m in graph.Mentions)
+        {
+            if (!names.Contains(m.SourceName)) continue;
+            if (!now.TryGetValue((m.Target, m.TargetKey), out var places)) now[(m.Target, m.TargetKey)] = places = [];
+            places.Add(Place(m.SourceName, m.Line, m.Column));
+        }
+
+        return (lookups, now);
+    }
+
+    private static string Place(string source, int line, int? column) => $"{source}:{line}:{column}";
+
+    private static string[] Keys(IEnumerable<string> keys) => keys is IReadOnlyCollection<string> { Count: 0 } ? [] : [.. keys.Where(k => k.Length > 0)];
+
+    /// <summary>Makes IdentityKeys hold <paramref name="table"/> for <paramref name="kind"/>: bookkeeping, not rows of the graph the report counts.</summary>
+    private async Task RememberKeysAsync(string kind, List<IdentityKey> storedRows, Dictionary<string, int> table, CancellationToken ct)
+    {
+        var added = new List<IdentityKey>();
+        foreach (var row in storedRows)
+        {
+            if (!table.Remove(row.Key, out var id)) db.IdentityKeys.Remove(row);
+            else if (id != row.EntityId) db.Attach(row).Property(r => r.EntityId).CurrentValue = id;
+        }
+
+        foreach (var (key, id) in table) added.Add(new IdentityKey { Kind = kind, Key = key, EntityId = id });
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        if (_inserter.IsAvailable)
+        {
+            _inserter.Insert(added);
+        }
+        else if (added.Count > 0)
+        {
+            db.IdentityKeys.AddRange(added);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Inserts rows that carry their retired ids (after the deletes and fresh inserts, which SQL Server cannot mix with explicit ids).</summary>
@@ -185,8 +268,6 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         db.ChangeTracker.DetectChanges();
         foreach (EntityEntry entry in db.ChangeTracker.Entries())
         {
-            // Retired keys are the importer's bookkeeping, not rows of the graph the report counts.
-            if (entry.Entity is RetiredKey) continue;
             switch (entry.State)
             {
                 case EntityState.Added: Inserted++; break;

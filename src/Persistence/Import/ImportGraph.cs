@@ -42,6 +42,9 @@ internal sealed class ImportGraph
 
     public List<GraphMention> Mentions { get; } = [];
 
+    /// <summary>The keys each paper and codebase holds beyond its own Key, from every item merged into it (ids follow them).</summary>
+    public EntityKeys Keys { get; } = new();
+
     /// <summary>Per source: items seen, imported (first of their entity), merged (into an entity another item created), skipped.</summary>
     public List<SourceReport> SourceReports { get; } = [];
 

@@ -6,7 +6,8 @@ public sealed record ImportOptions
     public static ImportOptions Default { get; } = new();
 
     /// <summary>
-    /// Lets an import leave a source with no items, or remove more than half of the items it had at the last import.
+    /// Lets an import leave a source with no items, remove more than half of the items it had at the last import, or
+    /// remove a source that sources.json no longer lists.
     /// Off by default: a list replaced by a "404 Not Found" page or cut short by a failed copy reads as a short list,
     /// and importing it would delete hundreds of rows the list still means to hold.
     /// </summary>

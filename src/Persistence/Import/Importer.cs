@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -37,10 +36,14 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             progress?.Report($"parsing {entry.File}");
             return ParseAsync(seedDirectory, entry, cancellationToken);
         }, cancellationToken)).ToList();
-        var lists = (await Task.WhenAll(parsing).ConfigureAwait(false)).ToList();
+        List<(Source, ParsedList)>? lists = [.. await Task.WhenAll(parsing).ConfigureAwait(false)];
+        parsing.Clear();
+        var skipped = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList();
 
         progress?.Report("merging");
         var graph = GraphBuilder.Build(lists);
+        // The parsed items are merged into the graph now; a large list's items are hundreds of megabytes the writer does not need.
+        lists = null;
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -85,7 +88,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             {
                 Sources = graph.SourceReports,
                 Conflicts = graph.Conflicts,
-                SkippedItems = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList(),
+                SkippedItems = skipped,
                 Papers = graph.Papers.Count,
                 Authors = graph.Authors.Count,
                 Codebases = graph.Codebases.Count,
@@ -118,15 +121,24 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     }
 
     /// <summary>
-    /// Refuses an import that leaves a source empty or takes away more than half of what it held at the last import:
-    /// far likelier a list replaced by an error page or cut short than a list that dropped half its papers.
+    /// Refuses an import that leaves a source empty, takes away more than half of what it held at the last import, or
+    /// drops a source from the manifest: far likelier a list replaced by an error page, cut short or left out by mistake
+    /// than a list that dropped half its papers.
     /// </summary>
     private static async Task RefuseShrinkAsync(RlhfGraphDbContext db, ImportGraph graph, IReadOnlyList<SeedSource> manifest, CancellationToken ct)
     {
-        var before = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.ItemCount, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var before = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        // A source left out of the manifest takes every row only it held with it: the same loss as an emptied list.
+        var kept = graph.Sources.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (before.Values.Where(s => !kept.Contains(s.Name) && s.ItemCount > 0).OrderBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault() is { } removed)
+        {
+            throw new ImportException($"{SeedManifest.FileName}: refused: source '{removed.Name}' ({removed.FileName}) is no longer listed, "
+                + $"so importing would remove the {removed.ItemCount} items it held at the last import; was it left out by mistake? Pass --allow-shrink to remove it.");
+        }
+
         foreach (var source in graph.Sources)
         {
-            var had = before.GetValueOrDefault(source.Name);
+            var had = before.GetValueOrDefault(source.Name)?.ItemCount ?? 0;
             var file = FileOf(manifest, source.Name);
             if (source.ItemCount == 0)
             {
@@ -153,7 +165,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             : ListParsers.For(entry.Format)
                 ?? throw new ImportException($"{SeedManifest.FileName}: source '{entry.Name}' has unknown format '{entry.Format}' (known: {SeedSource.AutoFormat}, {string.Join(", ", ListParsers.Formats)}).");
         var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-        var text = Decode(entry.File, bytes);
+        var text = ListText.Decode(entry.File, bytes);
         var parser = named ?? ListParsers.Detect(text);
         var source = new Source
         {
@@ -166,43 +178,4 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         };
         return (source, parser.Parse(entry.Name, text));
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Longest line a list may have: the flattened list is one 41 KB line; a megabyte is no list.</summary>
-    public const int MaxLineLength = 1 << 20;
-
-    private static string Decode(string file, byte[] bytes)
-    {
-        var nul = Array.IndexOf(bytes, (byte)0);
-        if (nul >= 0) throw new ImportException($"{file}:{LineAt(bytes, nul)}: binary content (a NUL byte) where a text list was expected.");
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new ImportException($"{file}:{LineAt(bytes, e.Index)}: invalid UTF-8 at byte {e.Index}.", e);
-        }
-
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        // An empty list would delete every item the source had: far likelier a failed copy than an emptied list.
-        if (string.IsNullOrWhiteSpace(text)) throw new ImportException($"{file}:1: the list is empty.");
-        var line = 1;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] != '\n') continue;
-            if (i - start > MaxLineLength)
-                throw new ImportException($"{file}:{line}: the line is {i - start:N0} characters long; a list line has at most {MaxLineLength:N0}.");
-            line++;
-            start = i + 1;
-        }
-
-        return text;
-    }
-
-    private static int LineAt(byte[] bytes, int index) =>
-        1 + bytes.AsSpan(0, Math.Clamp(index, 0, bytes.Length)).Count((byte)'\n');
 }

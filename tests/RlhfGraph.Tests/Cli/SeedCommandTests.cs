@@ -61,6 +61,41 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AListLeftOutOfSourcesJsonIsRefusedInOneLineAndAllowShrinkRemovesItsSource()
+    {
+        var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        using var seed = new SeedCopy();
+        seed.Unlist("awesome-llm-training");
+        var before = Hash();
+
+        var refused = await SeedAsync($"Data Source={DatabasePath}", "--source", seed.Directory);
+
+        var line = FailureLine(refused.Exit, refused.Out, refused.Errors);
+        Assert.Matches(@"sources\.json: refused: source 'awesome-llm-training' \(awesome-llm-training\.md\) is no longer listed, so importing would remove the \d+ items it held", line);
+        Assert.Contains("--allow-shrink", line, StringComparison.Ordinal);
+        Assert.Equal(before, Hash());
+        Assert.Contains("awesome-llm-training", Sources());
+
+        var allowed = await SeedAsync($"Data Source={DatabasePath}", "--source", seed.Directory, "--allow-shrink");
+
+        Assert.True(allowed.Exit == 0, string.Join('\n', allowed.Errors));
+        Assert.Equal(["awesome-offline-rl-louieworth", "awesome-rlhf-louieworth-2024", "awesome-rlhf-opendilab-2023", "awesome-rlhf-opendilab-2025"], Sources());
+    }
+
+    private List<string> Sources()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Name\" FROM \"Sources\" ORDER BY \"Name\"";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    [Fact]
     public async Task ASeedIntoADatabaseOpenedReadOnlyFailsInOneLineWithNoStackTrace()
     {
         var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);

@@ -22,5 +22,15 @@ public sealed class SeedCopy : IDisposable
         File.WriteAllText(PathOf(file), text.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
+    /// <summary>Drops a source from sources.json (its file stays in the folder, unlisted), as a maintainer removing a list would.</summary>
+    public void Unlist(string source)
+    {
+        var path = PathOf(RlhfGraph.Persistence.Import.SeedManifest.FileName);
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        var entry = Assert.Single(manifest, e => (string?)e!["name"] == source);
+        manifest.Remove(entry);
+        File.WriteAllText(path, manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

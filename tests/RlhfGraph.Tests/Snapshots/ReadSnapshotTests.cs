@@ -17,13 +17,16 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         { papers(first: 20, order: [{ title: ASC }]) { totalCount nodes { title authors(first: 5) { totalCount nodes { name } } codebases { nodes { url } } datasets { nodes { name } } } } }
         """;
 
+    /// <summary>The smaller seed leaves a whole list out of sources.json: a shrink, allowed here on purpose.</summary>
+    private static readonly RlhfGraph.Persistence.Import.ImportOptions DropsAList = new() { AllowShrink = true };
+
     [Fact]
     public async Task AReaderLoopingThroughRepeatedImportsSeesNoErrorAndOnlyWholeImports()
     {
         await using var database = await engine.CreateDatabaseAsync();
         using var smaller = SmallerSeed();
         var importer = database.CreateImporter();
-        await importer.ImportAsync(smaller.Directory);
+        await importer.ImportAsync(smaller.Directory, DropsAList);
         var smallerCount = await CountAsync(database);
         await importer.ImportAsync(TestDatabase.SeedDirectory);
         var fullCount = await CountAsync(database);
@@ -34,7 +37,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         using var imports = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var importing = Task.Run(async () =>
         {
-            for (var i = 0; i < 6; i++) await importer.ImportAsync(i % 2 == 0 ? smaller.Directory : TestDatabase.SeedDirectory, cancellationToken: imports.Token);
+            for (var i = 0; i < 6; i++) await importer.ImportAsync(i % 2 == 0 ? smaller.Directory : TestDatabase.SeedDirectory, DropsAList, cancellationToken: imports.Token);
         });
 
         var requests = 0;
@@ -70,7 +73,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         await importer.ImportAsync(TestDatabase.SeedDirectory);
         var fullCount = await CountAsync(database);
         // The request's second unit of work starts only after an import that drops a list has committed.
-        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory));
+        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory, DropsAList));
         await using var host = api.WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionString)
             .ConfigureServices(s => s.AddSingleton<RlhfGraph.Schema.Execution.IReadObserver>(observer)));

@@ -318,6 +318,39 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.ToTable("DatasetAliases");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.IdentityKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_CI_AS_SC");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EntityId");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdentityKeys");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Keyword", b =>
                 {
                     b.Property<int>("Id")
@@ -572,40 +605,6 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.HasIndex("KeywordId", "PaperId");
 
                     b.ToTable("PaperKeywords");
-                });
-
-            modelBuilder.Entity("RlhfGraph.Persistence.Entities.RetiredKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)")
-                        .UseCollation("Latin1_General_100_CI_AS_SC");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .UseCollation("Latin1_General_100_CI_AS_SC");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "EntityId")
-                        .IsUnique();
-
-                    b.HasIndex("Kind", "Key")
-                        .IsUnique();
-
-                    b.ToTable("RetiredKeys");
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.SearchEntry", b =>

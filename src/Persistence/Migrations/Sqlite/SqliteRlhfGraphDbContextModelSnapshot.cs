@@ -303,6 +303,37 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.ToTable("DatasetAliases");
                 });
 
+            modelBuilder.Entity("RlhfGraph.Persistence.Entities.IdentityKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "EntityId");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdentityKeys");
+                });
+
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.Keyword", b =>
                 {
                     b.Property<int>("Id")
@@ -551,38 +582,6 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.HasIndex("KeywordId", "PaperId");
 
                     b.ToTable("PaperKeywords");
-                });
-
-            modelBuilder.Entity("RlhfGraph.Persistence.Entities.RetiredKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .UseCollation("NOCASE");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "EntityId")
-                        .IsUnique();
-
-                    b.HasIndex("Kind", "Key")
-                        .IsUnique();
-
-                    b.ToTable("RetiredKeys");
                 });
 
             modelBuilder.Entity("RlhfGraph.Persistence.Entities.SearchEntry", b =>
