@@ -10,7 +10,7 @@ internal sealed record AuthorPath(IReadOnlyList<Author> Authors, IReadOnlyList<P
 
 /// <summary>
 /// Shortest co-authorship paths by breadth-first search from both ends at once, one statement per
-/// level over the Coauthorships view, always growing the smaller side. Bounded: at most
+/// level over the Coauthorships table (by its primary key), always growing the smaller side. Bounded: at most
 /// <see cref="MaxHops"/> levels and <see cref="MaxVisited"/> authors reached, so no request can walk the whole graph.
 /// </summary>
 internal static class AuthorPathFinder
