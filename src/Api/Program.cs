@@ -27,10 +27,8 @@ var app = builder.Build();
 // /health (process up) and /health/ready (database reachable).
 app.MapHealth();
 
-// CORS first, so every answer of /graphql (a 429, a 304, a preflight) carries it for the configured origins.
+// CORS (first, so 429s and 304s carry it), compression, rate limits and ETags in front of /graphql (SDL at ?sdl, IDE).
 app.UseGraphQLCors();
-
-// Compression, rate limits and ETags in front of GraphQL over HTTP at /graphql (SDL at ?sdl, Banana Cake Pop for browsers).
 app.UseProductionFeatures();
 app.MapGraphQLEndpoint();
 
