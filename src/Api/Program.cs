@@ -21,18 +21,16 @@ builder.AddGraphQLEndpoint();
 // Liveness and readiness probes; persisted operations, GET caching, cost rate limits, compression, OpenTelemetry.
 builder.AddHealth();
 builder.AddProductionFeatures();
-
 var app = builder.Build();
 
 // /health (process up) and /health/ready (database reachable).
 app.MapHealth();
 
-// CORS (first, so 429s and 304s carry it), compression, rate limits and ETags in front of /graphql (SDL at ?sdl, IDE).
+// CORS (first, so 429s and 304s carry it), compression, rate limits and ETags in front of /graphql (SDL at ?sdl, IDE)
+// and of a sample dashboard at /dashboard/ that queries /graphql like a third-party client.
 app.UseGraphQLCors();
 app.UseProductionFeatures();
 app.MapGraphQLEndpoint();
-
-// A sample dashboard at /dashboard/ that queries /graphql like a third-party client.
 app.MapDashboard();
 
 // serve (default), seed, migrate, schema export: see `dotnet run --project src/Api -- --help`.

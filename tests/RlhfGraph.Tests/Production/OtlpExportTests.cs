@@ -28,7 +28,9 @@ public sealed class OtlpExportTests(SqliteApiFactory api, ITestOutputHelper outp
         .UseSetting("OTEL_SERVICE_NAME", "rlhfgraph-under-test")
         .UseSetting("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=otlp-test,service.namespace=frontend")
         .UseSetting("RateLimits:Budget", budget.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .UseSetting("RateLimits:ApiKeyHeader", "X-Api-Key"));
+        .UseSetting("RateLimits:ApiKeyHeader", "X-Api-Key")
+        // Only configured keys get budgets of their own (an unknown key is metered as its IP).
+        .UseSetting("RateLimits:ApiKeys:0", "otlp").UseSetting("RateLimits:ApiKeys:1", "a").UseSetting("RateLimits:ApiKeys:2", "b").UseSetting("RateLimits:ApiKeys:3", "cost"));
 
     private static HttpRequestMessage Request(string query, string trace, string key = "otlp")
     {
