@@ -87,8 +87,7 @@ internal sealed class PersistedOperationHandler(TrustedDocuments trusted, IOptio
     {
         if (http.HttpContext is not { } context || context.Items[RateLimiting.RateLimitMiddleware.ClientKey] is not string client) return;
         var limits = context.RequestServices.GetRequiredService<RateLimiting.CostRateLimits>();
-        var perPoint = Math.Max(1, limits.Options.RefusalBytesPerPoint);
-        limits.Charge(client, Math.Max(limits.Options.RefusalMinimum, (System.Text.Encoding.UTF8.GetByteCount(query) + perPoint - 1) / perPoint));
+        limits.Charge(client, limits.RefusalPoints(System.Text.Encoding.UTF8.GetByteCount(query)));
     }
 
     private static string? ApolloHash(Inputs? extensions) =>

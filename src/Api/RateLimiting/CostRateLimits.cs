@@ -29,6 +29,16 @@ internal sealed class CostRateLimits : IDisposable
 
     public RateLimitOptions Options { get; }
 
+    /// <summary>
+    /// Points for work that ran no operation (a refusal, a registration): one per
+    /// <see cref="RateLimitOptions.RefusalBytesPerPoint"/> bytes, at least <see cref="RateLimitOptions.RefusalMinimum"/>.
+    /// </summary>
+    public int RefusalPoints(long bytes)
+    {
+        var perPoint = Math.Max(1, Options.RefusalBytesPerPoint);
+        return (int)Math.Clamp((bytes + perPoint - 1) / perPoint, Math.Max(1, Options.RefusalMinimum), int.MaxValue);
+    }
+
     /// <summary>Clients remembered now, and the bytes they take by <see cref="SizeOf"/>.</summary>
     internal (int Clients, long Bytes) Size
     {

@@ -59,12 +59,8 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, CostRateLimits l
     }
 
     /// <summary>Points for a request that ran nothing: the minimum, or its bytes read at the configured rate.</summary>
-    private int RefusalCost(HttpContext context, GraphQLOperationFeature feature)
-    {
-        var bytes = (feature.BodyBytes ?? context.Request.ContentLength ?? 0) + (context.Request.QueryString.Value?.Length ?? 0);
-        var perPoint = Math.Max(1, limits.Options.RefusalBytesPerPoint);
-        return (int)Math.Clamp((bytes + perPoint - 1) / perPoint, Math.Max(1, limits.Options.RefusalMinimum), int.MaxValue);
-    }
+    private int RefusalCost(HttpContext context, GraphQLOperationFeature feature) =>
+        limits.RefusalPoints((feature.BodyBytes ?? context.Request.ContentLength ?? 0) + (context.Request.QueryString.Value?.Length ?? 0));
 
     /// <summary>The IDE and ?sdl: a GET without an operation, answered from memory (Banana Cake Pop, the printed schema).</summary>
     private static bool IsPage(HttpContext context) =>

@@ -43,7 +43,8 @@ public static class SqliteFileIdentity
     {
         if (OperatingSystem.IsLinux())
         {
-            var buffer = new byte[256];
+            // Called before every read: one buffer per thread, not one per call.
+            var buffer = _statxBuffer ??= new byte[256];
             try
             {
                 // struct statx is laid out alike on every architecture: stx_ino at 32, stx_dev_major/minor at 136/140.
@@ -59,6 +60,9 @@ public static class SqliteFileIdentity
 
         return File.Exists(file) ? File.GetCreationTimeUtc(file).Ticks.ToString(CultureInfo.InvariantCulture) : null;
     }
+
+    [ThreadStatic]
+    private static byte[]? _statxBuffer;
 
     private const int AtCurrentDirectory = -100;
     private const uint StatxIno = 0x100;
