@@ -65,4 +65,32 @@ public sealed class DocumentCacheTests(SqliteApiFactory api)
         Assert.InRange(cache.Bytes, 1, budget);
         Assert.InRange(cache.Count, 1, (int)(budget / DocumentCache.SizeOf(Junk(0))));
     }
+
+    [Fact]
+    public async Task AnOperationThatPassedWithoutVariablesSkipsTheLimitsAgainButVariablesAreAlwaysChecked()
+    {
+        // Three nested lists of $n: 1 by default (cheap), 50 from variables (50³ papers: far over the cost limit).
+        const string Nested = "query Nested($n: Int = 1) { papers(first: $n) { nodes { authors(first: $n) { nodes { papers(first: $n) { nodes { title } } } } } } }";
+        await using var host = api.WithWebHostBuilder(_ => { });
+        using var client = host.CreateClient();
+        var cache = host.Services.GetServices<IConfigureExecution>().OfType<DocumentCache>().Single();
+        var costs = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var request = ApiFactory.GraphQLRequest(Nested);
+            request.Headers.Add("GraphQL-Cost", "report");
+            var answer = (await api.SendAsync(request, client)).ShouldSucceed();
+            costs.Add(answer.Body["extensions"]!["operationCost"]!.ToJsonString());
+        }
+
+        // Checked in full on the first three (a document enters the cache on its second use and is checked once from
+        // there), answered with the remembered cost on the last two.
+        Assert.Equal(2, cache.AdmittedAgain);
+        Assert.Single(costs.Distinct());
+
+        using var expensive = ApiFactory.GraphQLRequest(Nested, new { n = 50 });
+        var refused = await api.SendAsync(expensive, client);
+        Assert.Equal(QueryCost.CostExceeded, refused.Code);
+        Assert.Equal(2, cache.AdmittedAgain);
+    }
 }

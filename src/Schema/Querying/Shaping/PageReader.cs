@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,18 +22,19 @@ internal static class PageReader
     public static Page Read(JsonElement level, CompiledLevel compiled, PrefetchedPages prefetched)
     {
         var plan = compiled.Plan;
-        var rows = level.GetProperty("r");
+        var readers = Readers.GetValue(compiled, Prepare);
+        var rows = level.GetProperty("r"u8);
         var edges = new List<Edge>(rows.GetArrayLength());
         var keys = compiled.SortKeys.Count > 0 ? new object?[compiled.SortKeys.Count] : null;
         foreach (var row in rows.EnumerateArray())
         {
-            var node = Create(compiled.Node.ClrType);
-            foreach (var (key, property) in compiled.NodeColumns) Set(node, property, row.GetProperty(key));
+            var node = readers.NewNode();
+            foreach (var (key, set) in readers.Node) set(node, row.GetProperty(key));
             var item = node;
-            if (compiled.ItemColumns.Count > 0)
+            if (readers.NewItem is { } newItem)
             {
-                item = Create(compiled.Item.ClrType);
-                foreach (var (key, property) in compiled.ItemColumns) Set(item, property, row.GetProperty(key));
+                item = newItem();
+                foreach (var (key, set) in readers.Item) set(item, row.GetProperty(key));
             }
 
             var cursor = "";
@@ -39,27 +42,51 @@ internal static class PageReader
             {
                 for (var i = 0; i < keys.Length; i++)
                 {
-                    var (key, type, converter) = compiled.SortKeys[i];
-                    keys[i] = Value(row.GetProperty(key), type, converter);
+                    var (_, type, converter) = compiled.SortKeys[i];
+                    keys[i] = Value(row.GetProperty(readers.SortKeys[i]), type, converter);
                 }
 
                 cursor = Cursor.Encode(plan.Query.Signature, keys);
             }
 
-            foreach (var (key, responseKey, child) in compiled.Children)
-                prefetched.Add(node, responseKey, Read(row.GetProperty(key), child, prefetched));
+            for (var i = 0; i < readers.Children.Length; i++)
+            {
+                var (_, responseKey, child) = compiled.Children[i];
+                prefetched.Add(node, responseKey, Read(row.GetProperty(readers.Children[i]), child, prefetched));
+            }
+
             edges.Add(new Edge(cursor, node, item));
         }
 
-        var total = plan.Request.WantsTotalCount ? level.GetProperty("t").GetInt32() : (int?)null;
-        var outside = level.TryGetProperty("o", out var o) && (o.ValueKind == JsonValueKind.True || (o.ValueKind == JsonValueKind.Number && o.GetInt32() != 0));
+        var total = plan.Request.WantsTotalCount ? level.GetProperty("t"u8).GetInt32() : (int?)null;
+        var outside = level.TryGetProperty("o"u8, out var o) && (o.ValueKind == JsonValueKind.True || (o.ValueKind == JsonValueKind.Number && o.GetInt32() != 0));
         return PageShape.Of(plan.Request, edges, total, outside);
     }
 
-    private static object Create(Type type) =>
-        Constructors.GetOrAdd(type, t => Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(t), typeof(object))).Compile())();
+    /// <summary>
+    /// A level's keys as UTF-8 (looked up without transcoding) with their typed setters, made once per compiled level:
+    /// a response reads thousands of cells, and finding a setter per cell cost more than setting it.
+    /// </summary>
+    private sealed record LevelReaders(
+        Func<object> NewNode,
+        (byte[] Key, Action<object, JsonElement> Set)[] Node,
+        Func<object>? NewItem,
+        (byte[] Key, Action<object, JsonElement> Set)[] Item,
+        byte[][] SortKeys,
+        byte[][] Children);
 
-    private static void Set(object target, IProperty property, JsonElement value) => Setters.GetOrAdd(property, Setter)(target, value);
+    private static readonly ConditionalWeakTable<CompiledLevel, LevelReaders> Readers = new();
+
+    private static LevelReaders Prepare(CompiledLevel compiled) => new(
+        Constructor(compiled.Node.ClrType),
+        [.. compiled.NodeColumns.Select(c => (Encoding.UTF8.GetBytes(c.Key), Setters.GetOrAdd(c.Property, Setter)))],
+        compiled.ItemColumns.Count > 0 ? Constructor(compiled.Item.ClrType) : null,
+        [.. compiled.ItemColumns.Select(c => (Encoding.UTF8.GetBytes(c.Key), Setters.GetOrAdd(c.Property, Setter)))],
+        [.. compiled.SortKeys.Select(k => Encoding.UTF8.GetBytes(k.Key))],
+        [.. compiled.Children.Select(c => Encoding.UTF8.GetBytes(c.Key))]);
+
+    private static Func<object> Constructor(Type type) =>
+        Constructors.GetOrAdd(type, t => Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(t), typeof(object))).Compile());
 
     /// <summary>
     /// Reads the JSON value straight into the property, typed: no boxing for the ints, strings and booleans that
