@@ -56,6 +56,8 @@ internal static partial class ItemEvidence
 
         if (KindFromEvidence(item) is { } kind)
         {
+            // "Bridging the Gap: A Survey on Integrating (Human) Feedback …" (opendilab-newest:480, 003) under a year heading: the title says survey.
+            if (kind == SectionKind.Papers && SurveyTitle().IsMatch(item.Title)) kind = SectionKind.Surveys;
             item = item with { SectionKind = kind };
             if (kind == SectionKind.Codebases && NamedByDescription(item.Title) && RepositoryUrl.Normalize(item.Url) is { } repository)
                 item = item with { Title = $"{repository.Owner}/{repository.Name}", Description = item.Description ?? item.Title };
@@ -131,19 +133,42 @@ internal static partial class ItemEvidence
 
     /// <summary>
     /// "Reinforcement Learning from Human Feedback by Nathan Lambert": on a book, a blog post, a talk or a course, a trailing "by" and a
-    /// name is the byline (003 writes the book so, opendilab's newest list writes the same words as the title of its link).
+    /// name is the byline (003 writes the book so, opendilab's newest list writes the same words as the title of its link); so is a
+    /// talk's speaker named before its title ("John Schulman - Reinforcement Learning from Human Feedback: …").
     /// </summary>
     private static ListItem WithoutByline(ListItem item)
     {
+        item = WithoutSiteName(item);
         if (item.SectionKind is not (SectionKind.Books or SectionKind.Blogs or SectionKind.Talks or SectionKind.Courses)) return item;
-        if (TrailingBy().Match(item.Title) is not { Success: true } by) return item;
-        var name = by.Groups["name"].Value.Trim();
-        if (!NameList.IsStrong(name)) return item;
-        var title = item.Title[..by.Index].TrimEnd(' ', ',', '-', '–', '—').Trim();
-        if (title.Length == 0) return item;
+        string name, title;
+        if (TrailingBy().Match(item.Title) is { Success: true } by)
+            (name, title) = (by.Groups["name"].Value.Trim(), item.Title[..by.Index].TrimEnd(' ', ',', '-', '–', '—').Trim());
+        // A talk's speaker before its title: "[YouTube] [John Schulman - Reinforcement Learning from Human Feedback: Progress and Challenges]" (001:312, 003).
+        else if (item.SectionKind == SectionKind.Talks && LeadingSpeaker().Match(item.Title) is { Success: true } speaker)
+            (name, title) = (speaker.Groups["name"].Value.Trim(), speaker.Groups["title"].Value.Trim());
+        else return item;
+        if (!NameList.IsStrong(name) || name.Contains(',', StringComparison.Ordinal) || title.Length == 0) return item;
         var (people, truncated) = Byline.SplitPeople(name);
         return item with { Title = title, People = item.People.Count > 0 ? item.People : people, PeopleTruncated = item.People.Count > 0 ? item.PeopleTruncated : truncated };
     }
+
+    /// <summary>
+    /// A blog post's title as its page names it, site last: "Rethinking the Role of PPO in RLHF – The Berkeley Artificial Intelligence
+    /// Research Blog" (004:30), "RLHF实践 - 知乎" (004:91), "LLM成功不可或缺的基石：RLHF及其替代技术 | 机器之心" (004:95). The site (a name
+    /// ending in "Blog", or a short name in CJK script) is the post's publisher, not part of its title.
+    /// </summary>
+    private static ListItem WithoutSiteName(ListItem item)
+    {
+        if (item.SectionKind != SectionKind.Blogs || SiteSuffix().Match(item.Title) is not { Success: true } suffix) return item;
+        var site = suffix.Groups["site"].Value.Trim();
+        var isSite = BlogWord().IsMatch(site) && site.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
+            || (site.Length <= 6 && site.All(IsCjk));
+        var title = item.Title[..suffix.Index].Trim();
+        if (!isSite || title.Length == 0) return item;
+        return item with { Title = title, Organization = item.Organization ?? site };
+    }
+
+    private static bool IsCjk(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF');
 
     /// <summary>Labelled fields or a byline: a work described by its list, whatever its title looks like.</summary>
     private static bool HasFields(ListItem item) =>
@@ -175,8 +200,20 @@ internal static partial class ItemEvidence
     [GeneratedRegex(@"\s*\(([^()]{2,40})\)\s*$")]
     private static partial Regex VenueSuffix();
 
+    [GeneratedRegex(@"\b(?:a|comprehensive|systematic)\s+survey\b|\bsurvey\s+(?:of|on)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SurveyTitle();
+
     [GeneratedRegex(@"\bbook\b", RegexOptions.IgnoreCase)]
     private static partial Regex BookWord();
+
+    [GeneratedRegex(@"\s+[-–—|]\s+(?<site>[^-–—|]+)$")]
+    private static partial Regex SiteSuffix();
+
+    [GeneratedRegex(@"\bblog\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BlogWord();
+
+    [GeneratedRegex(@"^(?<name>[^-–—:,()]{3,40}?)\s+[-–—]\s+(?<title>.+)$")]
+    private static partial Regex LeadingSpeaker();
 
     [GeneratedRegex(@"\s+by\s+(?<name>[^,:;()]+?)\s*$")]
     private static partial Regex TrailingBy();

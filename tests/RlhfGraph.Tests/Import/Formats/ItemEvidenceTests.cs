@@ -50,30 +50,36 @@ public sealed class ItemEvidenceTests
     }
 
     [Theory]
-    // 004:95, under "### Other": a news site's article (www.jiqizhixin.com/articles/2023-10-07-7), not a paper.
-    [InlineData("LLM成功不可或缺的基石：RLHF及其替代技术 | 机器之心", SectionKind.Blogs)]
+    // 004:95, under "### Other": a news site's article (www.jiqizhixin.com/articles/2023-10-07-7), not a paper; " | 机器之心" is its site.
+    [InlineData(95, "LLM成功不可或缺的基石：RLHF及其替代技术", SectionKind.Blogs, "机器之心")]
+    // 004:91: "[RLHF实践 - 知乎](https://zhuanlan.zhihu.com/p/635569455)": Zhihu's column, the site after " - ".
+    [InlineData(91, "RLHF实践", SectionKind.Blogs, "知乎")]
+    // 004:30: "… – The Berkeley Artificial Intelligence Research Blog" (bair.berkeley.edu/blog/…).
+    [InlineData(30, "Rethinking the Role of PPO in RLHF", SectionKind.Blogs, "The Berkeley Artificial Intelligence Research Blog")]
     // 004:88: Sebastian Raschka's magazine (magazine.sebastianraschka.com/p/…).
-    [InlineData("LLM Training: RLHF and Its Alternatives", SectionKind.Blogs)]
-    // 004:68 and 94: an ICML tutorial's Google Slides deck is a talk's.
-    [InlineData("ICML '23 Tutorial on Reinforcement Learning from Human Feedback", SectionKind.Talks)]
-    // 004:4, under "## Alignment": `arXiv, 2310.16944` and an arXiv link make a paper whatever the heading.
-    [InlineData("Zephyr: Direct Distillation of LM Alignment", SectionKind.Papers)]
-    public void TheSeedsDedicatedParsersItemsAreWhatTheirEvidenceSays(string title, SectionKind kind)
+    [InlineData(88, "LLM Training: RLHF and Its Alternatives", SectionKind.Blogs, null)]
+    // 004:68 (and 94): an ICML tutorial's Google Slides deck is a talk's.
+    [InlineData(68, "ICML '23 Tutorial on Reinforcement Learning from Human Feedback", SectionKind.Talks, null)]
+    // 004:4, under "## Alignment": `arXiv, 2310.16944` and an arXiv link make a paper whatever the heading (its code line names the organisation).
+    [InlineData(4, "Zephyr: Direct Distillation of LM Alignment", SectionKind.Papers, "huggingface")]
+    public void TheSeedsDedicatedParsersItemsAreWhatTheirEvidenceSays(int line, string title, SectionKind kind, string? site)
     {
-        var items = SeedLists.Parse("awesome-llm-training").Items.Where(i => i.Title == title).ToList();
+        var item = Assert.Single(SeedLists.Parse("awesome-llm-training").Items, i => i.Line == line);
 
-        Assert.NotEmpty(items);
-        Assert.All(items, i => Assert.Equal(kind, i.SectionKind));
+        Assert.Equal((title, kind, site), (item.Title, item.SectionKind, item.Organization));
     }
 
     [Fact]
-    public void TheFlattenedListsYouTubeTaggedPostIsATalkLikeTheVideoTheMarkdownListLinks()
+    public void TheYouTubeTalkIsATalkBySpeakerJohnSchulmanInTheMarkdownListAndTheFlattenedOneAlike()
     {
         // 001:312 "[YouTube] [John Schulman - Reinforcement Learning from Human Feedback: Progress and Challenges](https://www.youtube.com/watch?v=hhiLw5Q_UFg)";
         // 003 lost the link but kept the tag: "YouTube John Schulman - Reinforcement Learning from Human Feedback: Progress and Challenges".
-        const string title = "John Schulman - Reinforcement Learning from Human Feedback: Progress and Challenges";
+        const string title = "Reinforcement Learning from Human Feedback: Progress and Challenges";
 
-        Assert.Equal(SectionKind.Talks, SeedLists.Item("awesome-rlhf-opendilab-2023", title).SectionKind);
-        Assert.Equal(SectionKind.Talks, SeedLists.Item("awesome-rlhf-opendilab-2025", title).SectionKind);
+        foreach (var list in (string[])["awesome-rlhf-opendilab-2023", "awesome-rlhf-opendilab-2025"])
+        {
+            var talk = SeedLists.Item(list, title);
+            Assert.Equal((SectionKind.Talks, "John Schulman"), (talk.SectionKind, Assert.Single(talk.People)));
+        }
     }
 }
