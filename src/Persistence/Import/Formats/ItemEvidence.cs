@@ -34,8 +34,10 @@ internal static partial class ItemEvidence
     /// The item with its kind, title, venue and year decided, or why it is not a work. In order: links that cannot be a work's
     /// address are dropped (an image, a badge, an anchor, a link relative to a file we do not have); a venue the item writes
     /// ("(NeurIPS 2023)" after or at the end of its title, a link labelled "ICLR") becomes its venue and year; its kind comes
-    /// from its evidence (<see cref="KindFromEvidence"/>); a book's, blog post's, talk's or course's "… by Nathan Lambert" is
-    /// a byline, not part of its title.
+    /// from its evidence (<see cref="KindFromEvidence"/>), a paper whose title says "A Survey on …" being a survey; a book's, blog
+    /// post's, talk's or course's "… by Nathan Lambert", a talk's "John Schulman - …" and a blog post's "… | 机器之心" are its byline
+    /// and its publisher, not part of its title. An item with none of this evidence is what its heading says, unless it has no link
+    /// and only describes (a sentence, a category) or sits under a heading of papers without being cited like one: then it is skipped.
     /// </summary>
     public static (ListItem? Item, string? Reason) Decide(ListItem item, bool linkless = false)
     {
