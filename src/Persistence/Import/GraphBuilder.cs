@@ -80,7 +80,7 @@ internal sealed class GraphBuilder
                 var sourced = new SourcedItem(source.Name, item, order++);
                 switch (item.SectionKind)
                 {
-                    case SectionKind.Codebases when IsDatasetPage(item.Url):
+                    case SectionKind.Codebases when LinkEvidence.IsDatasetPage(item.Url):
                         _datasetItems.Add((sourced, item.Title, item.Url));
                         break;
                     case SectionKind.Codebases:
@@ -106,9 +106,6 @@ internal sealed class GraphBuilder
     // UltraFeedback). People alone are not enough: 003's Dataset section credits creators ("webgptcomparisons - OpenAI").
     private static bool LooksLikePaper(ListItem item) =>
         item.Year is not null || item.Venue is not null || ArxivId.Parse(item.ArxivId ?? item.Url) is not null;
-
-    private static bool IsDatasetPage(string? url) =>
-        url is not null && url.Contains("huggingface.co/datasets/", StringComparison.OrdinalIgnoreCase);
 
     private static string DatasetNameFromPaperTitle(string title)
     {

@@ -9,13 +9,14 @@ namespace RlhfGraph.Tests.Import;
 /// </summary>
 internal static class ItemsByLine
 {
-    public static async Task<Dictionary<int, List<string>>> ReadAsync(TestDatabase database, string source)
+    /// <summary>Each line's entities; with <paramref name="byColumn"/>, each character column's (the flattened 003 has every item on line 1).</summary>
+    public static async Task<Dictionary<int, List<string>>> ReadAsync(TestDatabase database, string source, bool byColumn = false)
     {
         await using var db = database.CreateContext();
         var mentions = await db.Mentions.Where(m => m.Source!.Name == source)
             .Select(m => new
             {
-                m.Line,
+                Line = byColumn ? m.Column ?? 0 : m.Line,
                 m.PaperId,
                 m.CodebaseId,
                 Kind = m.Paper != null ? (RlhfGraph.Persistence.Entities.PaperKind?)m.Paper.Kind : null,

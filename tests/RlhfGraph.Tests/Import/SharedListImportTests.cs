@@ -162,8 +162,10 @@ public sealed class SharedListImportTests
         // Line 391: "Yihao Feng*, Shentao Yang*, …": the equal-contribution marks go, the names stay.
         var rewards = await PaperWhereAsync(database, p => p.ArxivId == "2302.10342");
         Assert.Equal(["Yihao Feng", "Shentao Yang", "Shujian Zhang", "Jianguo Zhang", "Caiming Xiong", "Mingyuan Zhou", "Huan Wang"], Authors(rewards));
-        var book = await PaperAsync(database, "Reinforcement Learning from Human Feedback by Nathan Lambert");
-        Assert.Equal((PaperKind.Book, "https://rlhfbook.com/"), (book.Kind, book.Url));
+        // Line 817: "[Reinforcement Learning from Human Feedback by Nathan Lambert](https://rlhfbook.com/)": the "by" is the book's byline.
+        var book = await PaperWhereAsync(database, p => p.Url == "https://rlhfbook.com/");
+        Assert.Equal((PaperKind.Book, "Reinforcement Learning from Human Feedback"), (book.Kind, book.Title));
+        Assert.Equal(["Nathan Lambert"], Authors(book));
         Assert.Equal(PaperKind.BlogPost, (await PaperAsync(database, "ChatGPT: Optimizing Language Models for Dialogue")).Kind);
     }
 
@@ -209,6 +211,22 @@ public sealed class SharedListImportTests
         // A short name sharing an arXiv id is an alias, never a second paper: no two papers share a folded title.
         await using var db = database.CreateContext();
         Assert.Empty(await db.Papers.GroupBy(p => p.TitleKey).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+    }
+
+    [Fact]
+    public async Task TheBookByNathanLambertIsOneBookWhetherItsListWritesTheBylineInItsTitleOrAfterIt()
+    {
+        // 003 (flattened): "Books - Reinforcement Learning from Human Feedback by Nathan Lambert"; opendilab's newest list, line 817:
+        // "- [Reinforcement Learning from Human Feedback by Nathan Lambert](https://rlhfbook.com/)". Both are the one book at rlhfbook.com.
+        var (database, _) = await ImportWithSeedsAsync(OpenDilab);
+        await using var _d = database;
+
+        var book = await PaperWhereAsync(database, p => p.Kind == PaperKind.Book && p.Title.StartsWith("Reinforcement Learning from Human Feedback"));
+        Assert.Equal(("Reinforcement Learning from Human Feedback", "https://rlhfbook.com/"), (book.Title, book.Url));
+        Assert.Equal(["Nathan Lambert"], Authors(book));
+        await using var db = database.CreateContext();
+        Assert.Equal(["awesome-rlhf-opendilab-2025", "shared"],
+            await db.Mentions.Where(m => m.PaperId == book.Id).Select(m => m.Source!.Name).OrderBy(n => n).ToListAsync());
     }
 
     public static TheoryData<string> Lists => [OpenDilab, Louieworth, Jordimas];

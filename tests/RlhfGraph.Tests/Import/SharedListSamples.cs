@@ -33,7 +33,7 @@ internal static class SharedListSamples
         (418, "Paper · Paper · Reinforcement Learning from Statistical Feedback: the Journey from AB Testing to ANT Testing · arXiv · 2023"),
         (438, "Paper · Paper · AlignDiff: Aligning Diverse Human Preferences via Behavior-Customisable Diffusion Model · arXiv · 2024"),
         (458, "Paper · Paper · Tuning computer vision models with task rewards · arXiv · 2023"),
-        (480, "Paper · Paper · Bridging the Gap: A Survey on Integrating (Human) Feedback for Natural Language Generation · arXiv · 2023"),
+        (480, "Paper · Survey · Bridging the Gap: A Survey on Integrating (Human) Feedback for Natural Language Generation · arXiv · 2023"),
         (505, "Paper · Paper · Better Aligning Text-to-Image Models with Human Preference · arXiv · 2023"),
         (505, "Codebase · align_sd · https://github.com/tgxs002/align_sd"),
         (530, "Paper · Paper · Aligning Language Models with Preferences through f-divergence Minimization · arXiv · 2023"),

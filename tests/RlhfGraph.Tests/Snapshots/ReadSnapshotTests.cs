@@ -92,7 +92,9 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
     {
         var smaller = new SeedCopy();
         var sources = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(File.ReadAllText(smaller.PathOf("sources.json")))!;
-        var dropped = sources.Single(s => s["name"] == "awesome-rlhf-opendilab-2023");
+        // 004's 13 papers are its own, so the smaller seed has fewer papers; every paper of opendilab-2023 (the list dropped before)
+        // is also in another list, so without it the count was the same once 003's YouTube-tagged talk became one with 000's.
+        var dropped = sources.Single(s => s["name"] == "awesome-llm-training");
         File.Delete(smaller.PathOf(dropped["file"]));
         File.WriteAllText(smaller.PathOf("sources.json"), JsonSerializer.Serialize(sources.Where(s => s != dropped)));
         return smaller;

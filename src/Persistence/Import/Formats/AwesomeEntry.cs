@@ -18,8 +18,6 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         "dataset", "data", "demo", "openreview", "link", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
     };
 
-    private string? _droppedLink;
-
     public int Line { get; } = line;
 
     public AwesomeSection Section { get; } = section;
@@ -121,10 +119,12 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             rest = Head[(at + 1)..];
         }
 
-        // An image, a badge, an anchor or a link relative to a file we do not have is never a work's address.
+        // An image, a badge, an anchor or a link relative to a file we do not have is never a work's address: another link takes
+        // its place, else the item keeps it for ItemEvidence to drop and report.
+        string? dropped = null;
         if (!IsWorkLink(url))
         {
-            _droppedLink = url;
+            dropped = url;
             url = null;
         }
 
@@ -232,7 +232,7 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             SectionKind = Section.Kind ?? SectionKind.Papers,
             SectionYear = Section.Year,
             Title = title,
-            Url = url,
+            Url = url ?? dropped,
             Links = others,
             Alias = alias,
             People = people,
@@ -248,87 +248,11 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             Description = description,
             Organization = organization,
         };
-        return Classify(item);
+        return (item, null);
     }
-
-    /// <summary>
-    /// What the item is, from its own evidence first: a paper link (arXiv, DOI, OpenReview, ACL Anthology, proceedings, a PDF) makes a
-    /// paper wherever it stands (the heading only chooses survey, report or the paper of a dataset); a dataset page a dataset; a
-    /// repository a codebase (a dataset under a dataset heading); a video a talk (a course when it names one); a course page a course; a
-    /// book a book; a blog host a blog post. The heading decides only for an item with none of these, and an item without any link
-    /// whose text only describes (a sentence, a category) is reported, not imported.
-    /// </summary>
-    private (ListItem? Item, string? Reason) Classify(ListItem item)
-    {
-        if (KindFromEvidence(item) is { } kind)
-        {
-            if (kind == SectionKind.Codebases && NamedByDescription(item.Title) && RepositoryUrl.Normalize(item.Url) is { } repository)
-                item = item with { Title = $"{repository.Owner}/{repository.Name}", Description = item.Description ?? item.Title };
-            return (item with { SectionKind = kind }, null);
-        }
-
-        var linked = item.Url is not null || item.Links.Count > 0;
-        if (!linked && _droppedLink is not null)
-            return (null, $"its only link is an image, a badge, an anchor or a relative link, not a work: \"{Snippet(item.Title)}\" ({_droppedLink})");
-        if (!linked && LooksDescriptive(item.Title))
-            return (null, $"no link and descriptive text only, not a work: \"{Snippet(item.Title)}\"");
-        if (Section.Kind is not (null or SectionKind.Papers or SectionKind.Surveys or SectionKind.Reports or SectionKind.Other)) return (item, null);
-        return (null, $"not a paper, codebase or dataset: no arXiv, DOI, proceedings or PDF link, no venue with a year, no authors, and not a repository or dataset page: \"{Snippet(item.Title)}\" ({item.Url ?? "no link"})");
-    }
-
-    private SectionKind? KindFromEvidence(ListItem item)
-    {
-        var paperSection = Section.Kind is null or SectionKind.Papers or SectionKind.Surveys or SectionKind.Reports or SectionKind.Other;
-        // A course's slides are a PDF ("CS224n … course at Stanford", web.stanford.edu/class/…/lecture11.pdf), not a paper.
-        if (item.Url is not null && item.ArxivId is null && ArxivId.Parse(item.Url) is null && LinkEvidence.IsCourse(item.Url, item.Title)) return SectionKind.Courses;
-        if (PaperEvidence.IsPaperLink(item.Url) || item.ArxivId is not null || item.Links.Any(l => PaperEvidence.IsPaperLink(l.Url)))
-        {
-            return Section.Kind switch
-            {
-                SectionKind.Surveys or SectionKind.Reports or SectionKind.Books => Section.Kind,
-                // "### Datasets" over "[UltraFeedback: …](arxiv)": the paper that introduces a dataset is both; "Data Selection" is a topic of papers.
-                SectionKind.Datasets when NamesDatasets(Section.Path) => SectionKind.Datasets,
-                _ => SectionKind.Papers,
-            };
-        }
-
-        if (LinkEvidence.IsDatasetPage(item.Url)) return SectionKind.Datasets;
-        if (RepositoryUrl.Normalize(item.Url) is not null)
-        {
-            if (Section.Kind == SectionKind.Datasets) return SectionKind.Datasets;
-            return paperSection && PaperEvidence.Holds(item) ? Section.Kind ?? SectionKind.Papers : SectionKind.Codebases;
-        }
-
-        if (LinkEvidence.IsVideo(item.Url)) return LinkEvidence.IsCourse(null, item.Title) ? SectionKind.Courses : SectionKind.Talks;
-        if (LinkEvidence.IsCourse(item.Url, item.Title) && item.Url is not null) return SectionKind.Courses;
-        if (IsBook(item)) return SectionKind.Books;
-        if (LinkEvidence.IsBlog(item.Url)) return SectionKind.Blogs;
-        if (paperSection && PaperEvidence.Holds(item)) return Section.Kind ?? SectionKind.Papers;
-        return null;
-    }
-
-    private static bool NamesDatasets(string path) =>
-        path.Contains("dataset", StringComparison.OrdinalIgnoreCase) || path.Contains("benchmark", StringComparison.OrdinalIgnoreCase)
-        || path.Contains("corpus", StringComparison.OrdinalIgnoreCase) || path.Contains("corpora", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsBook(ListItem item) =>
-        BookWord().IsMatch(item.Title)
-        || (item.Url is not null && Uri.TryCreate(item.Url, UriKind.Absolute, out var uri)
-            && (uri.Host.Contains("book", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/books/", StringComparison.OrdinalIgnoreCase)));
-
-    /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it ("veRL: …" names it).</summary>
-    private static bool NamedByDescription(string title) =>
-        title.Length == 0 || (title.Contains(' ', StringComparison.Ordinal) && title.Split(' ')[0].All(char.IsLower))
-        || title.ToLowerInvariant() is "index" or "index.html" or "here" or "link" or "code" or "repo" or "github" or "this" or "readme";
-
-    /// <summary>A sentence, a category with check marks, an unfinished phrase ("Look at compilations like"): text that describes, not names.</summary>
-    private static bool LooksDescriptive(string title) =>
-        title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4
-        || title.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol)
-        || (title.Length > 0 && char.IsLower(title[0]));
 
     /// <summary>A link that can be a work's address: absolute, and not an image, a badge or an anchor.</summary>
-    private static bool IsWorkLink(string? url) => url is null || (LinkEvidence.IsAbsoluteWebLink(url) && !LinkEvidence.IsImageBadgeOrAnchor(url));
+    private static bool IsWorkLink(string? url) => ItemEvidence.IsWorkLink(url);
 
     private static (string Title, string? Url) TitleOf(Inline anchor)
     {
@@ -393,9 +317,6 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"\s*\([^()]{2,40}\)\s*$")]
     private static partial Regex VenueSuffix();
-
-    [GeneratedRegex(@"\bbook\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BookWord();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();

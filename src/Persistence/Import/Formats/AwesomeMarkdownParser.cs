@@ -25,7 +25,7 @@ internal sealed class AwesomeMarkdownParser : IListParser
         var walk = new Walk(source);
         walk.Blocks(Markdown.Parse(text, Pipeline));
         walk.Finish();
-        return NotAWork.Screen(source, walk.Items, walk.Skipped);
+        return ItemEvidence.Screen(source, walk.Items, walk.Skipped);
     }
 
     private sealed class Walk(string source)

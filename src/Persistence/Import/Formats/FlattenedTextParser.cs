@@ -39,7 +39,7 @@ internal sealed partial class FlattenedTextParser : IListParser
             }
         }
 
-        return NotAWork.Screen(source, items, skipped);
+        return ItemEvidence.Screen(source, items, skipped, linkless: true);
     }
 
     /// <summary>Content sections, found by the headings the table of contents names, in that order.</summary>
@@ -205,10 +205,9 @@ internal sealed partial class FlattenedTextParser : IListParser
 
     private static void ReadBooks(string source, Section section, List<Segment> segments, List<ListItem> items)
     {
+        // "Reinforcement Learning from Human Feedback by Nathan Lambert": the byline is ItemEvidence's to fold out, as for every list.
         foreach (var segment in segments)
         {
-            // "Reinforcement Learning from Human Feedback by Nathan Lambert"
-            var by = segment.Text.LastIndexOf(" by ", StringComparison.Ordinal);
             items.Add(new ListItem
             {
                 Source = source,
@@ -216,8 +215,7 @@ internal sealed partial class FlattenedTextParser : IListParser
                 Column = segment.Column,
                 Section = section.Path,
                 SectionKind = section.Kind,
-                Title = by > 0 ? segment.Text[..by] : segment.Text,
-                People = by > 0 ? [segment.Text[(by + 4)..]] : [],
+                Title = segment.Text,
             });
         }
     }

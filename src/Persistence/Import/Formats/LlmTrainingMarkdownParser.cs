@@ -35,7 +35,7 @@ internal sealed partial class LlmTrainingMarkdownParser : IListParser
             items.Add(entry.Details.Count == 0 ? item : ReadDetail(item, entry.Details[0].Inlines));
         }
 
-        return NotAWork.Screen(source, items, skipped);
+        return ItemEvidence.Screen(source, items, skipped);
     }
 
     private static ListItem ReadHead(string source, MarkdownEntry entry)

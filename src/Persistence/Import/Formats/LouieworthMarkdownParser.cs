@@ -50,7 +50,7 @@ internal sealed class LouieworthMarkdownParser : IListParser
             });
         }
 
-        return NotAWork.Screen(source, items, skipped);
+        return ItemEvidence.Screen(source, items, skipped);
     }
 
     internal static string Snippet(string text) => text.Length <= 60 ? text : text[..60] + "…";

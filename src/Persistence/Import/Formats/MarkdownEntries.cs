@@ -143,7 +143,7 @@ internal static partial class MarkdownEntries
         int? year = null;
         foreach (var heading in path)
         {
-            kind = SectionClassifier.KindOf(heading) ?? kind;
+            kind = SectionClassifier.KindOfWords(heading) ?? kind;
             year = SectionClassifier.YearOf(heading) ?? year;
         }
 

@@ -54,7 +54,7 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
             });
         }
 
-        return NotAWork.Screen(source, items, skipped);
+        return ItemEvidence.Screen(source, items, skipped);
     }
 
     private static (string Title, string? Url, string? Organization, string? Alias) ReadHead(List<Inline> head)

@@ -198,30 +198,18 @@ internal sealed class PaperMerger
     };
 
     /// <summary>
-    /// What most of a paper's mentions say it is (ties to the more specific kind); a "Technical Report" title is one; an arXiv
-    /// preprint is never a blog post, talk or other.
+    /// What most of a paper's mentions say it is (each mention's kind is its own evidence's, see Formats/ItemEvidence; ties to the
+    /// more specific kind); a "Technical Report" title is one; an arXiv preprint is never a blog post, talk or other.
     /// </summary>
     public static PaperKind ChooseKind(IEnumerable<ListItem> items, string? arxivId)
     {
-        var votes = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase) ? PaperKind.TechnicalReport : EvidenceOf(i) ?? KindOf(i.SectionKind))
+        var votes = items.Select(i => i.Title.Contains("Technical Report", StringComparison.OrdinalIgnoreCase) ? PaperKind.TechnicalReport : KindOf(i.SectionKind))
             .Where(k => arxivId is null || k is not (PaperKind.Talk or PaperKind.BlogPost or PaperKind.Other))
             .GroupBy(k => k)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => Array.IndexOf(Specificity, g.Key))
             .Select(g => g.Key);
         return votes.FirstOrDefault(PaperKind.Paper);
-    }
-
-    /// <summary>
-    /// What an item's own link says it is when its heading says only "papers" (004's "RLHF实践 - 知乎" at zhuanlan.zhihu.com under a
-    /// topic heading): a video is a talk, a blog host's page a blog post. A paper link, or a heading that names another kind, wins.
-    /// </summary>
-    private static PaperKind? EvidenceOf(ListItem item)
-    {
-        if (item.SectionKind != SectionKind.Papers || item.ArxivId is not null || PaperEvidence.IsPaperLink(item.Url)) return null;
-        if (LinkEvidence.IsVideo(item.Url)) return PaperKind.Talk;
-        if (LinkEvidence.IsBlog(item.Url)) return PaperKind.BlogPost;
-        return null;
     }
 
     private static readonly PaperKind[] Specificity =

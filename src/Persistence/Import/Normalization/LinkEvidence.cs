@@ -15,6 +15,9 @@ internal static partial class LinkEvidence
     private static readonly string[] BlogHosts =
         ["medium.com", "substack.com", "notion.site", "zhuanlan.zhihu.com", "gist.github.com", "wandb.ai", "lilianweng.github.io", "huyenchip.com", "towardsdatascience.com"];
 
+    // Slides are a talk's: 004's "ICML '23 Tutorial on Reinforcement Learning from Human Feedback" links its Google Slides deck.
+    private static readonly string[] SlideHosts = ["slideshare.net", "speakerdeck.com"];
+
     private static readonly string[] DatasetPaths =
         ["huggingface.co/datasets/", "kaggle.com/datasets/", "paperswithcode.com/dataset/", "tensorflow.org/datasets/"];
 
@@ -35,10 +38,24 @@ internal static partial class LinkEvidence
 
     public static bool IsVideo(string? url) => Host(url) is { } uri && VideoHosts.Any(h => HostIs(uri, h));
 
-    /// <summary>A blog: a known blog host, a "blog." host, or a "/blog/" path.</summary>
+    /// <summary>A slide deck: a slide host, or a Google Slides presentation (docs.google.com/presentation/…).</summary>
+    public static bool IsSlides(string? url) =>
+        Host(url) is { } uri && (SlideHosts.Any(h => HostIs(uri, h))
+            || (HostIs(uri, "docs.google.com") && uri.AbsolutePath.StartsWith("/presentation/", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A publisher tag that names a video host: 003's flattened "YouTube John Schulman - …", whose link (a YouTube video) was lost.</summary>
+    public static bool IsVideoHost(string? organization) =>
+        organization is not null && VideoHosts.Any(h => organization.Trim().Equals(h[..h.IndexOf('.', StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A blog post or an article: a known blog host, a "blog." or "magazine." host (004's magazine.sebastianraschka.com/p/…), or a
+    /// "/blog/", "/posts/" or "/articles/" path (004's www.jiqizhixin.com/articles/2023-10-07-7, a news site's article).
+    /// </summary>
     public static bool IsBlog(string? url) =>
         Host(url) is { } uri && (BlogHosts.Any(h => HostIs(uri, h)) || uri.Host.StartsWith("blog.", StringComparison.OrdinalIgnoreCase)
-            || uri.AbsolutePath.Contains("/blog/", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/posts/", StringComparison.OrdinalIgnoreCase));
+            || uri.Host.StartsWith("magazine.", StringComparison.OrdinalIgnoreCase)
+            || uri.AbsolutePath.Contains("/blog/", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/posts/", StringComparison.OrdinalIgnoreCase)
+            || uri.AbsolutePath.Contains("/articles/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A course: a course or class page ("/class/cs224n/", "deep-rl-course"), or a title that names one ("… Course", "CS234: …").</summary>
     public static bool IsCourse(string? url, string title) =>
