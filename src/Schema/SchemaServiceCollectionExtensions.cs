@@ -63,9 +63,8 @@ public static class SchemaServiceCollectionExtensions
             .AddSchema<RlhfGraphSchema>()
             .AddSystemTextJson()
             .AddErrorInfoProvider(new ClientErrorInfoProvider(includeDetails))
-            // A planned query has read all its data before its fields resolve, so fields complete in order on one
-            // thread; the parallel strategy's task per field only added work. Batched loads still wait for their level.
-            .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            // Serial, with each selection collected once per request (see PlannedExecutionStrategy).
+            .AddExecutionStrategy<PlannedExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             // Limits, cheapest first: counts on the document, then cost and depth (skipped when a count already refused it).
             .AddValidationRule<DocumentLimitsRule>()
             .AddValidationRule<ArgumentListsRule>()
