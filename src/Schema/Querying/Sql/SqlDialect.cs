@@ -55,7 +55,8 @@ internal abstract class SqlDialect
 
 /// <summary>
 /// One level's parts. <paramref name="Where"/> includes the cursor bounds; <paramref name="CountWhere"/> does not
-/// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON.
+/// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON. No
+/// <paramref name="Limit"/>: every row (a plain list).
 /// </summary>
 internal sealed record LevelSql(
     string From,
@@ -63,7 +64,7 @@ internal sealed record LevelSql(
     IReadOnlyList<string> Where,
     IReadOnlyList<string> CountWhere,
     IReadOnlyList<string> OrderBy,
-    int Limit,
+    int? Limit,
     IReadOnlyList<LevelColumn> Columns,
     bool Total,
     string? Outside);

@@ -20,7 +20,8 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string Level(LevelSql level)
     {
-        var text = new StringBuilder("(SELECT JSON_QUERY(ISNULL((SELECT TOP (").Append(level.Limit).Append(") ");
+        // No limit (a plain list): ORDER BY stands without TOP in a FOR JSON subquery, as in a FOR XML one.
+        var text = new StringBuilder("(SELECT JSON_QUERY(ISNULL((SELECT ").Append(level.Limit is { } limit ? $"TOP ({limit}) " : "");
         for (var i = 0; i < level.Columns.Count; i++)
         {
             if (i > 0) text.Append(", ");

@@ -42,7 +42,7 @@ internal sealed class SqliteDialect : SqlDialect
 
         text.Append(" FROM ").Append(level.From);
         Where(text, level.Where);
-        text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit).Append(") AS ").Append(level.Derived).Append(')');
+        text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(level.Limit is { } limit ? $" LIMIT {limit}" : "").Append(") AS ").Append(level.Derived).Append(')');
         if (level.Total)
         {
             text.Append(", 't', (SELECT COUNT(*) FROM ").Append(level.From);
