@@ -187,6 +187,38 @@ public abstract class StatementCountTests(ApiFactory api) : DatabaseTests(api)
         Assert.Equal(1 + 1, response.Statements);
         Assert.Equal(1 + 1, single.Statements);
     }
+    [Theory]
+    [InlineData("Rafael Rafailov", "Chelsea Finn", 1)]
+    [InlineData("Dorsa Sadigh", "Paul Christiano", 3)]
+    [InlineData("Paul Christiano", "Dorsa Sadigh", 3)]
+    public async Task AuthorPathIsOneStatementPerHopThenOneForItsPapersAndOneForEverythingSelected(string from, string to, int hops)
+    {
+        const string query = """
+            query ($a: ID!, $b: ID!) { authorPath(from: $a, to: $b, maxHops: 6) { hops authors { name aliases papers(first: 3) { nodes { title keywords } } }
+              papers { title authors(first: 5) { nodes { name } } mentions { source { name } } } } }
+            """;
+        var response = (await api.PostAsync(query, new { a = await AuthorIdAsync(from), b = await AuthorIdAsync(to) })).ShouldSucceed();
+        var self = (await api.PostAsync(query, new { a = await AuthorIdAsync(from), b = await AuthorIdAsync(from) })).ShouldSucceed();
+        var none = (await api.PostAsync("query ($a: ID!, $b: ID!) { authorPath(from: $a, to: $b, maxHops: 2) { hops } }",
+            new { a = await AuthorIdAsync("Dorsa Sadigh"), b = await AuthorIdAsync("Paul Christiano") })).ShouldSucceed();
+
+        Assert.Equal(hops, (int)response.Data["authorPath"]!["hops"]!);
+        // The walk: one statement per level of the two-sided search (a path of n hops is met at the n-th level); the
+        // paper of every hop; the path's authors and papers with all selected under them.
+        Assert.Equal(hops + 2, response.Statements);
+        // The same author at both ends: only the lookup.
+        Assert.Equal(0, (int)self.Data["authorPath"]!["hops"]!);
+        Assert.Equal(1, self.Statements);
+        // No path within maxHops: at most maxHops levels, nothing more.
+        Assert.Null(none.Data["authorPath"]);
+        Assert.Equal(2, none.Statements);
+    }
+
+    private async Task<string> AuthorIdAsync(string name)
+    {
+        var response = (await api.PostAsync("query ($n: String!) { authors(where: { name: { eq: $n } }) { nodes { id } } }", new { n = name })).ShouldSucceed();
+        return (string)Assert.Single(response.Data["authors"]!["nodes"]!.AsArray())!["id"]!;
+    }
 }
 
 [Collection(SqliteApiCollection.Name)]

@@ -48,6 +48,19 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level);
 
+    /// <summary>
+    /// A JSON array of the rows of <paramref name="rows"/> (a query without ORDER BY, read as <paramref name="alias"/>),
+    /// each an object of its <paramref name="columns"/>, in the order <paramref name="orderBy"/> gives (over the alias's
+    /// columns). One row, column Value. For the statements a computed entry point runs before its lookup (a path search).
+    /// </summary>
+    public abstract string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy);
+
+    /// <summary>A row source of a JSON array parameter of ints: its elements as v, their 0-based positions as k.</summary>
+    public abstract string IntElements(string parameter);
+
+    /// <summary>The first <paramref name="column"/> of the rows of <paramref name="from"/> and <paramref name="where"/> in <paramref name="orderBy"/>, as a scalar subquery.</summary>
+    public abstract string First(string column, string from, string where, string orderBy);
+
     public string True => "1 = 1";
 
     public string False => "1 = 0";

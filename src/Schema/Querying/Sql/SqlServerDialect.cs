@@ -62,6 +62,14 @@ internal sealed class SqlServerDialect : SqlDialect
     public override string BatchStatement(string level, string batch, string ids) =>
         $"SELECT ISNULL((SELECT {batch}.[value] AS [p], JSON_QUERY({level}) AS [x] FROM OPENJSON({ids}) WITH ([value] int '$') AS {batch} FOR JSON PATH), '[]') AS [Value]";
 
+    public override string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy) =>
+        $"SELECT ISNULL((SELECT {string.Join(", ", columns.Select(c => $"{alias}.{c} AS [{c}]"))} FROM ({rows}) AS {alias} ORDER BY {orderBy} FOR JSON PATH), '[]') AS [Value]";
+
+    public override string IntElements(string parameter) => $"(SELECT CAST([key] AS int) AS k, CAST([value] AS int) AS v FROM OPENJSON({parameter}))";
+
+    public override string First(string column, string from, string where, string orderBy) =>
+        $"(SELECT TOP (1) {column} FROM {from} WHERE {where} ORDER BY {orderBy})";
+
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {
         if (conditions.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", conditions);

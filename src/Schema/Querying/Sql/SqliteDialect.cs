@@ -73,6 +73,14 @@ internal sealed class SqliteDialect : SqlDialect
     public override string BatchStatement(string level, string batch, string ids) =>
         $"SELECT json_group_array(json_object('p', {batch}.value, 'x', {level})) AS \"Value\" FROM json_each({ids}) AS {batch}";
 
+    public override string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy) =>
+        $"SELECT json_group_array(json_object({string.Join(", ", columns.Select(c => $"'{c}', {alias}.{c}"))})) AS \"Value\" FROM (SELECT * FROM ({rows}) AS {alias} ORDER BY {orderBy}) AS {alias}";
+
+    public override string IntElements(string parameter) => $"(SELECT key AS k, value AS v FROM json_each({parameter}))";
+
+    public override string First(string column, string from, string where, string orderBy) =>
+        $"(SELECT {column} FROM {from} WHERE {where} ORDER BY {orderBy} LIMIT 1)";
+
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {
         if (conditions.Count > 0) text.Append(" WHERE ").AppendJoin(" AND ", conditions);
