@@ -37,6 +37,7 @@ public static class SchemaServiceCollectionExtensions
         services.AddScoped<ReadSession>();
         services.AddScoped<Querying.Shaping.PrefetchedPages>();
         services.AddSingleton<Querying.Planning.PlanCache>();
+        services.AddSingleton<Stats.StatsCache>();
 
         // One line per entity: its root fields and how node(id:) fetches it.
         services.AddRootFields<PaperQueries>().AddNodeType(PaperType.Members.NodeType());

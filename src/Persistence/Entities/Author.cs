@@ -15,12 +15,12 @@ public sealed class Author
     /// <summary>Papers credited to this author; kept in step by the importer so sorting by it is an index scan.</summary>
     public int PaperCount { get; set; }
 
-    public List<AuthorAlias> Aliases { get; set; } = [];
+    public List<AuthorAlias> Aliases { get => field ??= []; set; }
 
-    public List<PaperAuthor> Papers { get; set; } = [];
+    public List<PaperAuthor> Papers { get => field ??= []; set; }
 
-    public List<CodebaseAuthor> Codebases { get; set; } = [];
+    public List<CodebaseAuthor> Codebases { get => field ??= []; set; }
 
     /// <summary>Authors sharing papers with this one (a view; read-only).</summary>
-    public List<Coauthorship> Coauthorships { get; set; } = [];
+    public List<Coauthorship> Coauthorships { get => field ??= []; set; }
 }

@@ -20,13 +20,13 @@ public sealed class Codebase
 
     public string? Description { get; set; }
 
-    public List<PaperCodebase> Papers { get; set; } = [];
+    public List<PaperCodebase> Papers { get => field ??= []; set; }
 
-    public List<CodebaseAuthor> Authors { get; set; } = [];
+    public List<CodebaseAuthor> Authors { get => field ??= []; set; }
 
-    public List<CodebaseDataset> Datasets { get; set; } = [];
+    public List<CodebaseDataset> Datasets { get => field ??= []; set; }
 
-    public List<CodebaseKeyword> Keywords { get; set; } = [];
+    public List<CodebaseKeyword> Keywords { get => field ??= []; set; }
 
-    public List<Mention> Mentions { get; set; } = [];
+    public List<Mention> Mentions { get => field ??= []; set; }
 }

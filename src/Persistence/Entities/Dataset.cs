@@ -12,11 +12,11 @@ public sealed class Dataset
 
     public string? Url { get; set; }
 
-    public List<DatasetAlias> Aliases { get; set; } = [];
+    public List<DatasetAlias> Aliases { get => field ??= []; set; }
 
-    public List<PaperDataset> Papers { get; set; } = [];
+    public List<PaperDataset> Papers { get => field ??= []; set; }
 
-    public List<CodebaseDataset> Codebases { get; set; } = [];
+    public List<CodebaseDataset> Codebases { get => field ??= []; set; }
 
-    public List<Mention> Mentions { get; set; } = [];
+    public List<Mention> Mentions { get => field ??= []; set; }
 }

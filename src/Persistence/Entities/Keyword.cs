@@ -12,7 +12,7 @@ public sealed class Keyword
 
     public KeywordCategory Category { get; set; }
 
-    public List<PaperKeyword> Papers { get; set; } = [];
+    public List<PaperKeyword> Papers { get => field ??= []; set; }
 
-    public List<CodebaseKeyword> Codebases { get; set; } = [];
+    public List<CodebaseKeyword> Codebases { get => field ??= []; set; }
 }

@@ -43,13 +43,15 @@ public sealed class Paper
     /// <summary>True when the richest byline still ended in "et al.".</summary>
     public bool AuthorsTruncated { get; set; }
 
-    public List<PaperAuthor> Authors { get; set; } = [];
+    // The collections are made on first use, not with the entity: a read makes thousands of entities per response
+    // (only the selected columns set) and touches none of them; EF Core makes a missing one when it fixes up.
+    public List<PaperAuthor> Authors { get => field ??= []; set; }
 
-    public List<PaperCodebase> Codebases { get; set; } = [];
+    public List<PaperCodebase> Codebases { get => field ??= []; set; }
 
-    public List<PaperDataset> Datasets { get; set; } = [];
+    public List<PaperDataset> Datasets { get => field ??= []; set; }
 
-    public List<PaperKeyword> Keywords { get; set; } = [];
+    public List<PaperKeyword> Keywords { get => field ??= []; set; }
 
-    public List<Mention> Mentions { get; set; } = [];
+    public List<Mention> Mentions { get => field ??= []; set; }
 }

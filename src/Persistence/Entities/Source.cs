@@ -22,5 +22,5 @@ public sealed class Source
     /// <summary>SHA-256 of the file's bytes at the last import.</summary>
     public required string ContentHash { get; set; }
 
-    public List<Mention> Mentions { get; set; } = [];
+    public List<Mention> Mentions { get => field ??= []; set; }
 }

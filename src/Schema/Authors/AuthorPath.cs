@@ -1,7 +1,9 @@
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Schema.Querying;
+using RlhfGraph.Schema.Querying.Planning;
+using RlhfGraph.Schema.Querying.Sql;
 
 namespace RlhfGraph.Schema.Authors;
 
@@ -9,9 +11,11 @@ namespace RlhfGraph.Schema.Authors;
 internal sealed record AuthorPath(IReadOnlyList<Author> Authors, IReadOnlyList<Paper> Papers);
 
 /// <summary>
-/// Shortest co-authorship paths by breadth-first search from both ends at once, one statement per
-/// level over the Coauthorships table (by its primary key), always growing the smaller side. Bounded: at most
-/// <see cref="MaxHops"/> levels and <see cref="MaxVisited"/> authors reached, so no request can walk the whole graph.
+/// Shortest co-authorship paths by breadth-first search from both ends at once, one statement per level over the
+/// Coauthorships table (by its primary key: the frontier's rows only), always growing the smaller side; then one
+/// statement for the paper of every hop. Bounded: at most <see cref="MaxHops"/> levels and <see cref="MaxVisited"/>
+/// authors reached, so no request can walk the whole graph. The statements are written per database by the dialect,
+/// run as planned statements are, and shown to the plan observers (the tests' T-SQL and query plan checks).
 /// </summary>
 internal static class AuthorPathFinder
 {
@@ -19,16 +23,18 @@ internal static class AuthorPathFinder
 
     public const int MaxVisited = 5000;
 
-    /// <summary>The path's author ids in order and, per hop, its paper's id; null when there is none within <paramref name="maxHops"/>.</summary>
-    public static async Task<(List<int> Authors, List<int> Papers)?> FindAsync(RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
+    /// <summary>
+    /// The path's author ids in order and, per hop, its paper's id; null when there is none within <paramref name="maxHops"/>
+    /// (an end that is no author has no co-authors: its side stops the search at its first level; a path from an id to
+    /// itself is known without a statement, and the lookup of its authors says whether the author exists).
+    /// </summary>
+    public static async Task<(List<int> Authors, List<int> Papers)?> FindAsync(IServiceProvider services, RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
     {
-        var ends = await db.Authors.Where(a => a.Id == from || a.Id == to).Select(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
-        if (!ends.Contains(from) || !ends.Contains(to)) return null;
-        var chain = from == to ? [from] : await ChainAsync(db, from, to, maxHops, ct).ConfigureAwait(false);
-        return chain is null ? null : (chain, await LinkingAsync(db, chain, ct).ConfigureAwait(false));
+        var chain = from == to ? [from] : await ChainAsync(services, db, from, to, maxHops, ct).ConfigureAwait(false);
+        return chain is null ? null : (chain, await LinkingAsync(services, db, chain, ct).ConfigureAwait(false));
     }
 
-    private static async Task<List<int>?> ChainAsync(RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
+    private static async Task<List<int>?> ChainAsync(IServiceProvider services, RlhfGraphDbContext db, int from, int to, int maxHops, CancellationToken ct)
     {
         var forward = new Side(from);
         var backward = new Side(to);
@@ -36,24 +42,24 @@ internal static class AuthorPathFinder
         {
             var (grow, other) = forward.Frontier.Count <= backward.Frontier.Count ? (forward, backward) : (backward, forward);
             var frontier = grow.Frontier;
-            var edges = await db.Coauthorships.Where(c => frontier.Contains(c.AuthorId))
-                .OrderBy(c => c.AuthorId).ThenBy(c => c.CoauthorId)
-                .Select(c => new { c.AuthorId, c.CoauthorId })
-                .ToListAsync(ct).ConfigureAwait(false);
             var next = new List<int>();
             (int Author, int Coauthor, int Length)? best = null;
-            foreach (var edge in edges)
+            using (var edges = await RunAsync(services, db, dialect => Level(dialect, frontier), ct).ConfigureAwait(false))
             {
-                if (other.Parent.ContainsKey(edge.CoauthorId))
+                foreach (var edge in edges.RootElement.EnumerateArray())
                 {
-                    var length = grow.Depth[edge.AuthorId] + 1 + other.Depth[edge.CoauthorId];
-                    if (best is null || length < best.Value.Length) best = (edge.AuthorId, edge.CoauthorId, length);
-                }
+                    var (author, coauthor) = (edge.GetProperty("a").GetInt32(), edge.GetProperty("b").GetInt32());
+                    if (other.Parent.ContainsKey(coauthor))
+                    {
+                        var length = grow.Depth[author] + 1 + other.Depth[coauthor];
+                        if (best is null || length < best.Value.Length) best = (author, coauthor, length);
+                    }
 
-                if (grow.Parent.TryAdd(edge.CoauthorId, edge.AuthorId))
-                {
-                    grow.Depth[edge.CoauthorId] = grow.Depth[edge.AuthorId] + 1;
-                    next.Add(edge.CoauthorId);
+                    if (grow.Parent.TryAdd(coauthor, author))
+                    {
+                        grow.Depth[coauthor] = grow.Depth[author] + 1;
+                        next.Add(coauthor);
+                    }
                 }
             }
 
@@ -76,16 +82,43 @@ internal static class AuthorPathFinder
         return null;
     }
 
-    /// <summary>Per hop, the newest paper both authors credit (lowest id on a tie).</summary>
-    private static async Task<List<int>> LinkingAsync(RlhfGraphDbContext db, List<int> chain, CancellationToken ct)
+    /// <summary>Per hop, the newest paper both authors credit (lowest id on a tie), in one statement.</summary>
+    private static async Task<List<int>> LinkingAsync(IServiceProvider services, RlhfGraphDbContext db, List<int> chain, CancellationToken ct)
     {
         if (chain.Count < 2) return [];
-        var credits = await db.PaperAuthors.Where(l => chain.Contains(l.AuthorId))
-            .Select(l => new { l.PaperId, l.AuthorId, l.Paper!.Year })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var byAuthor = credits.GroupBy(c => c.AuthorId).ToDictionary(g => g.Key, g => g.ToList());
-        return [.. chain.Zip(chain.Skip(1), (a, b) => byAuthor[a].Where(x => byAuthor[b].Any(y => y.PaperId == x.PaperId))
-            .OrderByDescending(x => x.Year).ThenBy(x => x.PaperId).First().PaperId)];
+        using var papers = await RunAsync(services, db, dialect => Linking(dialect, chain), ct).ConfigureAwait(false);
+        return [.. papers.RootElement.EnumerateArray().Select(hop => hop.GetProperty("p").GetInt32())];
+    }
+
+    /// <summary>The co-authorships of the frontier (a JSON array parameter): [{ a: author, b: co-author }] by (a, b).</summary>
+    private static CompiledStatement Level(SqlDialect dialect, IReadOnlyCollection<int> frontier)
+    {
+        var sql = new SqlBuilder(dialect);
+        var ids = sql.Parameter(JsonSerializer.Serialize(frontier));
+        var (c, author, coauthor) = (dialect.Quote("c"), dialect.Quote("AuthorId"), dialect.Quote("CoauthorId"));
+        var rows = $"SELECT {c}.{author} AS a, {c}.{coauthor} AS b FROM {dialect.Quote("Coauthorships")} {c} WHERE {dialect.InJsonArray($"{c}.{author}", ids, numeric: true)}";
+        var (text, parameters) = sql.Finish(dialect.JsonRows(rows, "w", ["a", "b"], "w.a, w.b"));
+        return new CompiledStatement(text, parameters, []);
+    }
+
+    /// <summary>Per hop of the chain (a JSON array parameter), its paper: [{ k: hop, p: paper }] by hop.</summary>
+    private static CompiledStatement Linking(SqlDialect dialect, IReadOnlyCollection<int> chain)
+    {
+        var sql = new SqlBuilder(dialect);
+        var ids = sql.Parameter(JsonSerializer.Serialize(chain));
+        string Q(string name) => dialect.Quote(name);
+        var credits = $"{Q("PaperAuthors")} l INNER JOIN {Q("PaperAuthors")} m ON m.{Q("PaperId")} = l.{Q("PaperId")} INNER JOIN {Q("Papers")} p ON p.{Q("Id")} = l.{Q("PaperId")}";
+        var paper = dialect.First($"l.{Q("PaperId")}", credits, $"l.{Q("AuthorId")} = x.v AND m.{Q("AuthorId")} = y.v", $"p.{Q("Year")} DESC, l.{Q("PaperId")}");
+        var rows = $"SELECT x.k AS k, {paper} AS p FROM {dialect.IntElements(ids)} x INNER JOIN {dialect.IntElements(ids)} y ON y.k = x.k + 1";
+        var (text, parameters) = sql.Finish(dialect.JsonRows(rows, "w", ["k", "p"], "w.k"));
+        return new CompiledStatement(text, parameters, []);
+    }
+
+    /// <summary>Shows the statement to the plan observers, then runs it for the context's database.</summary>
+    private static Task<JsonDocument> RunAsync(IServiceProvider services, RlhfGraphDbContext db, Func<SqlDialect, CompiledStatement> statement, CancellationToken ct)
+    {
+        Lookups.Observe(services, [], (_, dialect) => statement(dialect));
+        return PlannedRead.QueryJsonAsync(db, statement(PlannedRead.Dialect(db)), ct);
     }
 
     private sealed class Side(int start)

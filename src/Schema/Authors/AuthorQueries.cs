@@ -28,7 +28,7 @@ internal sealed class AuthorQueries : IRootFields
                 var maxHops = context.GetArgument<int>("maxHops");
                 if (maxHops is < 1 or > AuthorPathFinder.MaxHops)
                     throw new QueryError(QueryError.InvalidArgument, $"maxHops must be between 1 and {AuthorPathFinder.MaxHops}; got {maxHops}.");
-                if (await context.QueryAsync((db, ct) => AuthorPathFinder.FindAsync(db, from, to, maxHops, ct)).ConfigureAwait(false) is not { } ids)
+                if (await context.QueryAsync((db, ct) => AuthorPathFinder.FindAsync(context.Services(), db, from, to, maxHops, ct)).ConfigureAwait(false) is not { } ids)
                     return null;
                 var (authors, papers) = ids;
 
@@ -38,6 +38,8 @@ internal sealed class AuthorQueries : IRootFields
                 var targets = new List<Lookups.Target> { Lookups.ByIds(context, AuthorType.All, Planner.SetsOf(context, path, selection, "authors"), authors, AuthorPathFinder.MaxHops + 1) };
                 if (papers.Count > 0) targets.Add(Lookups.ByIds(context, PaperType.All, Planner.SetsOf(context, path, selection, "papers"), papers, AuthorPathFinder.MaxHops));
                 var found = await Lookups.RunAsync(context, targets, cacheable: false).ConfigureAwait(false);
+                // No statement asked whether the ends exist: an id that is no author has no row here.
+                if (authors.Any(id => !found[0].ContainsKey(id))) return null;
                 return new AuthorPath(
                     [.. authors.Select(id => (Author)found[0][id])],
                     papers.Count == 0 ? [] : [.. papers.Select(id => (Paper)found[1][id])]);

@@ -34,14 +34,21 @@ internal sealed class AuthorType : ObjectGraphType<Author>, IEntityGraphType
     public static readonly Connection<Coauthorship, Author> Coauthors = new(Members, c => c.Coauthor!, c => c.CoauthorId,
         new SortKey("sharedPapers", (Expression<Func<Coauthorship, int>>)(c => c.SharedPapers), Descending: true));
 
+    /// <summary>An alias is read as its name only: a model for the planner, never a GraphQL type.</summary>
+    private static readonly EntityModel<AuthorAlias> AliasModel = new EntityModel<AuthorAlias>("AuthorAlias", a => a.Id, isNode: false)
+        .String("name", a => a.Name, "Another spelling of the author's name.", Capabilities.None, required: true);
+
+    /// <summary>An author's other spellings, alphabetically (the plain list `Author.aliases`).</summary>
+    private static readonly Connection<AuthorAlias, AuthorAlias> Aliases = new(AliasModel, a => a, a => a.Id,
+        new SortKey("name", (Expression<Func<AuthorAlias, string>>)(a => a.Name), Descending: false));
+
     public AuthorType()
     {
         this.ImplementNode(Members, "A person or organisation credited on papers or codebases; spelling variants of one person are merged.");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other spellings of this name seen in the lists (\"Alex J. Chan\"), alphabetically.")
-            .ResolveBatched(a => a.Id, (db, ids) => db.AuthorAliases.Where(x => ids.Contains(x.AuthorId))
-                .OrderBy(x => x.Name).Select(x => new Keyed<string>(x.AuthorId, x.Name)));
+            .ResolveValues(Aliases, a => a.Aliases, AliasModel.FindScalar("name")!, a => a.Id);
 
         this.ConnectionField<Author, PaperType>("papers", "Papers crediting this author, newest first unless `order` is given.")
             .ResolvePages(PaperType.OfAuthor, a => a.Id, a => a.Papers);

@@ -41,8 +41,7 @@ internal sealed class CodebaseType : ObjectGraphType<Codebase>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Keywords, environments and tasks the lists attach to this codebase, alphabetically.")
-            .ResolveBatched(c => c.Id, (db, ids) => db.CodebaseKeywords.Where(l => ids.Contains(l.CodebaseId))
-                .OrderBy(l => l.Keyword!.Name).Select(l => new Keyed<string>(l.CodebaseId, l.Keyword!.Name)));
+            .ResolveValues(Keywords.KeywordType.OfCodebase, c => c.Keywords, Keywords.KeywordType.NameColumn, c => c.Id);
 
         this.ConnectionField<Codebase, PaperType>("papers", "Papers linking this codebase, newest first unless `order` is given.")
             .ResolvePages(PaperType.OfCodebase, c => c.Id, c => c.Papers);
@@ -55,7 +54,6 @@ internal sealed class CodebaseType : ObjectGraphType<Codebase>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this codebase (its own entry or a paper's code link): list, section and line.")
-            .ResolveBatched(c => c.Id, (db, ids) => db.Mentions.Where(m => m.CodebaseId != null && ids.Contains(m.CodebaseId.Value))
-                .OrderBy(m => m.SourceId).ThenBy(m => m.Line).Select(m => new Keyed<Mention>(m.CodebaseId!.Value, m)));
+            .ResolveAll(MentionType.Of<Codebase>(c => c.Mentions), c => c.Id);
     }
 }

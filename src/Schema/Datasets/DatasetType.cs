@@ -26,14 +26,21 @@ internal sealed class DatasetType : ObjectGraphType<Dataset>, IEntityGraphType
 
     public static readonly Connection<CodebaseDataset, Dataset> OfCodebase = new(Members, l => l.Dataset!, l => l.DatasetId);
 
+    /// <summary>An alias is read as its name only: a model for the planner, never a GraphQL type.</summary>
+    private static readonly EntityModel<DatasetAlias> AliasModel = new EntityModel<DatasetAlias>("DatasetAlias", a => a.Id, isNode: false)
+        .String("name", a => a.Name, "Another name of the dataset.", Capabilities.None, required: true);
+
+    /// <summary>A dataset's other names, alphabetically (the plain list `Dataset.aliases`).</summary>
+    private static readonly Connection<DatasetAlias, DatasetAlias> Aliases = new(AliasModel, a => a, a => a.Id,
+        new Querying.Sorting.SortKey("name", (System.Linq.Expressions.Expression<Func<DatasetAlias, string>>)(a => a.Name), Descending: false));
+
     public DatasetType()
     {
         this.ImplementNode(Members, "A dataset, merged across spellings and aliases; datasets that are also papers link to them.");
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names the lists use for this dataset, alphabetically.")
-            .ResolveBatched(d => d.Id, (db, ids) => db.DatasetAliases.Where(a => ids.Contains(a.DatasetId))
-                .OrderBy(a => a.Name).Select(a => new Keyed<string>(a.DatasetId, a.Name)));
+            .ResolveValues(Aliases, d => d.Aliases, AliasModel.FindScalar("name")!, d => d.Id);
 
         this.ConnectionField<Dataset, PaperType>("papers", "Papers using or introducing this dataset, newest first unless `order` is given.")
             .ResolvePages(PaperType.OfDataset, d => d.Id, d => d.Papers);
@@ -43,7 +50,6 @@ internal sealed class DatasetType : ObjectGraphType<Dataset>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this dataset: list, section and line.")
-            .ResolveBatched(d => d.Id, (db, ids) => db.Mentions.Where(m => m.DatasetId != null && ids.Contains(m.DatasetId.Value))
-                .OrderBy(m => m.SourceId).ThenBy(m => m.Line).Select(m => new Keyed<Mention>(m.DatasetId!.Value, m)));
+            .ResolveAll(MentionType.Of<Dataset>(d => d.Mentions), d => d.Id);
     }
 }

@@ -59,8 +59,7 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Keywords, environments and tasks the lists attach to this paper, alphabetically.")
-            .ResolveBatched(p => p.Id, (db, ids) => db.PaperKeywords.Where(l => ids.Contains(l.PaperId))
-                .OrderBy(l => l.Keyword!.Name).Select(l => new Keyed<string>(l.PaperId, l.Keyword!.Name)));
+            .ResolveValues(Keywords.KeywordType.OfPaper, p => p.Keywords, Keywords.KeywordType.NameColumn, p => p.Id);
 
         this.ConnectionField<Paper, AuthorType>("authors", "The authors in byline order (unless `order` is given). A byline that ends in \"et al.\" lists only the authors named.")
             .ResolvePages(AuthorType.OfPaper, p => p.Id, p => p.Authors);
@@ -73,11 +72,7 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources")
             .Description("The lists that mention this paper, by name; `mentionCount` is how many.")
-            .ResolveBatched(p => p.Id, (db, ids) => db.Mentions.Where(m => m.PaperId != null && ids.Contains(m.PaperId.Value))
-                .Select(m => new { PaperId = m.PaperId!.Value, m.SourceId }).Distinct()
-                .Join(db.Sources, m => m.SourceId, s => s.Id, (m, s) => new { m.PaperId, Source = s })
-                .OrderBy(x => x.Source.Name)
-                .Select(x => new Keyed<Source>(x.PaperId, x.Source)));
+            .ResolveAll(SourceType.Mentioning((s, paper) => s.Mentions.Any(m => m.PaperId == paper)), p => p.Id);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedPaperType>>>>("related")
             .Description("Papers sharing authors, datasets, code or keywords with this one, best first: score = 3 × shared authors + 2 × shared datasets + 2 × shared codebases + 1 × shared keywords (ties: lower id first).")
@@ -86,7 +81,6 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MentionType>>>>("mentions")
             .Description("Every place a list mentions this paper: list, section and line.")
-            .ResolveBatched(p => p.Id, (db, ids) => db.Mentions.Where(m => m.PaperId != null && ids.Contains(m.PaperId.Value))
-                .OrderBy(m => m.SourceId).ThenBy(m => m.Line).Select(m => new Keyed<Mention>(m.PaperId!.Value, m)));
+            .ResolveAll(MentionType.Of<Paper>(p => p.Mentions), p => p.Id);
     }
 }

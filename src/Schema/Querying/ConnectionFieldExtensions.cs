@@ -4,10 +4,8 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RlhfGraph.Persistence;
 using RlhfGraph.Schema.Execution;
 using RlhfGraph.Schema.Querying.Batching;
 using RlhfGraph.Schema.Querying.Filtering;
@@ -54,32 +52,54 @@ internal static class ConnectionFieldExtensions
     /// <summary>Resolves a root list: the field and everything selected under it is one plan and one statement.</summary>
     public static FieldBuilder<TSource, object> ResolvePage<TSource, TItem, TNode>(this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection)
         where TItem : class
-        where TNode : class =>
-        field.WithMetadata(PlanMetadata.ListKey, new ListField(connection, null)).ResolveAsync(async context =>
+        where TNode : class
+    {
+        var list = new ListField(connection, null);
+        return field.WithMetadata(PlanMetadata.ListKey, list).ResolveAsync(async context => await RootAsync(context, list, () =>
         {
-            var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
-            var cache = context.Services().GetRequiredService<PlanCache>();
-            var key = PlanCache.KeyOf(context);
-            if (cache.TryGet(key, out var cached))
-            {
-                Lookups.Observe(context.Services(), [cached.Root.Plan]);
-                return await Session(context).RunAsync((db, ct) => PlannedRead.RunAsync(db, cached, prefetched, ct), context.CancellationToken).ConfigureAwait(false);
-            }
+            var request = PageRequest.From(context, Options(context));
+            return (request, connection.Query(ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"), request));
+        }).ConfigureAwait(false));
+    }
 
-            var options = Options(context);
-            var request = PageRequest.From(context, options);
-            var (where, order) = (ArgumentValues.Raw(context, "where"), ArgumentValues.Ordered(context, "order"));
-            var plan = Planner.Plan(context, new ListField(connection, null), request, connection.Query(where, order, request), options);
-            Lookups.Observe(context.Services(), [plan]);
-            return await Session(context).RunAsync(
-                async (db, ct) =>
-                {
-                    var statement = PlannedRead.Compile(db, [plan]);
-                    cache.Offer(key, statement);
-                    return await PlannedRead.RunAsync(db, statement, prefetched, ct).ConfigureAwait(false);
-                },
-                context.CancellationToken).ConfigureAwait(false);
-        });
+    /// <summary>Resolves a root plain list (the lists themselves): every row, in the source's default order, one statement.</summary>
+    public static FieldBuilder<TSource, object> ResolveRootList<TSource, TItem, TNode>(this FieldBuilder<TSource, object> field, Connection<TItem, TNode> connection)
+        where TItem : class
+        where TNode : class
+    {
+        var list = new ListField(connection, null) { Whole = true };
+        return field.WithMetadata(PlanMetadata.ListKey, list).ResolveAsync(async context => (await RootAsync(context, list, () =>
+        {
+            var request = PageRequest.All($"{context.ParentType.Name}.{context.FieldDefinition.Name}");
+            return (request, connection.Query(null, null, request));
+        }).ConfigureAwait(false)).Nodes);
+    }
+
+    /// <summary>A root field's page: its compiled statement from the plan cache, else planned (from <paramref name="query"/>) and compiled.</summary>
+    private static async Task<Page> RootAsync(IResolveFieldContext context, ListField list, Func<(PageRequest Request, LevelQuery Query)> query)
+    {
+        var prefetched = context.Services().GetRequiredService<PrefetchedPages>();
+        var cache = context.Services().GetRequiredService<PlanCache>();
+        var key = PlanCache.KeyOf(context);
+        if (cache.TryGet(key, out var cached))
+        {
+            Lookups.Observe(context.Services(), [cached.Root.Plan]);
+            return await Session(context).RunAsync((db, ct) => PlannedRead.RunAsync(db, cached, prefetched, ct), context.CancellationToken).ConfigureAwait(false);
+        }
+
+        var options = Options(context);
+        var (request, levelQuery) = query();
+        var plan = Planner.Plan(context, list, request, levelQuery, options);
+        Lookups.Observe(context.Services(), [plan]);
+        return await Session(context).RunAsync(
+            async (db, ct) =>
+            {
+                var statement = PlannedRead.Compile(db, [plan]);
+                cache.Offer(key, statement);
+                return await PlannedRead.RunAsync(db, statement, prefetched, ct).ConfigureAwait(false);
+            },
+            context.CancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Resolves a nested list: from the page its parent's statement already read. A list left out of that plan (written
@@ -113,42 +133,60 @@ internal static class ConnectionFieldExtensions
             return new EmptyWhenMissing(loader.Load(Compile(parentId)(context.Source)));
         });
 
-    /// <summary>A batched list of plain values per parent (keywords, aliases, mentions).</summary>
-    public static FieldBuilder<TParent, object> ResolveBatched<TParent, TValue>(
+    /// <summary>
+    /// Resolves a plain list of scalars (keywords, aliases): every row of <paramref name="connection"/> under the parent,
+    /// in its default order, each read as its node's <paramref name="value"/> column; planned like a nested list.
+    /// </summary>
+    public static FieldBuilder<TParent, object> ResolveValues<TParent, TItem, TNode>(
         this FieldBuilder<TParent, object> field,
-        Func<TParent, int> parentId,
-        Func<RlhfGraphDbContext, List<int>, IQueryable<Keyed<TValue>>> query)
-        where TParent : class =>
-        field.Resolve(context =>
-        {
-            var session = Session(context);
-            var loader = Batches(context).Loader<int, IReadOnlyList<TValue>>(
-                $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
-                (ids, ct) => session.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<TValue>>>(async (db, ct) =>
-                {
-                    var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
-                    return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.Select(r => r.Value).ToList());
-                }, ct));
-            return new ListWhenMissing<TValue>(loader.Load(parentId(context.Source)));
-        }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
+        Connection<TItem, TNode> connection,
+        Expression<Func<TParent, IEnumerable<TItem>>> navigation,
+        ScalarMember value,
+        Func<TParent, int> parentId)
+        where TParent : class
+        where TItem : class
+        where TNode : class
+    {
+        var read = (Func<TNode, object?>)Expression.Lambda(Expression.Convert(value.Expression.Body, typeof(object)), value.Expression.Parameters).Compile();
+        return field.ResolveWhole(new ListField(connection, navigation) { Whole = true, Value = value }, parentId, page => page.Nodes.Select(n => read((TNode)n)).ToList());
+    }
 
-    /// <summary>A batched single related entity per key (a mention's source).</summary>
-    public static FieldBuilder<TParent, object> ResolveReference<TParent, TValue>(
-        this FieldBuilder<TParent, object> field,
-        Func<TParent, int> key,
-        Func<RlhfGraphDbContext, List<int>, IQueryable<Keyed<TValue>>> query)
+    /// <summary>
+    /// Resolves a plain list of objects (mentions; the lists mentioning a paper): every row of
+    /// <paramref name="list"/>'s source under the parent, in its default order, planned like a nested list.
+    /// </summary>
+    public static FieldBuilder<TParent, object> ResolveAll<TParent>(this FieldBuilder<TParent, object> field, ListField list, Func<TParent, int> parentId)
         where TParent : class =>
-        field.Resolve(context =>
+        field.ResolveWhole(list with { Whole = true }, parentId, page => page.Nodes);
+
+    /// <summary>
+    /// Resolves a reference (a mention's list) as a one-row plain list of the parent's own row
+    /// (<paramref name="connection"/>'s items are the parent's type, its node the reference's target).
+    /// </summary>
+    public static FieldBuilder<TParent, object> ResolveReference<TParent, TNode>(
+        this FieldBuilder<TParent, object> field,
+        Connection<TParent, TNode> connection,
+        Expression<Func<TParent, TNode?>> reference,
+        Func<TParent, int> id)
+        where TParent : class
+        where TNode : class =>
+        field.ResolveWhole(new ListField(connection, reference) { Whole = true }, id, page => page.Nodes.Count > 0 ? page.Nodes[0] : null);
+
+    /// <summary>
+    /// A plain list answered from the page its parent's statement read. A parent no statement read with it (none
+    /// today: every entry point is planned) is read here, planned for the whole level of parents, one statement.
+    /// </summary>
+    private static FieldBuilder<TParent, object> ResolveWhole<TParent>(this FieldBuilder<TParent, object> field, ListField list, Func<TParent, int> parentId, Func<Page, object?> answer)
+        where TParent : class =>
+        field.WithMetadata(PlanMetadata.ListKey, list).Resolve(context =>
         {
-            var session = Session(context);
-            var loader = Batches(context).Loader<int, TValue>(
-                $"{context.ParentType.Name}.{context.FieldDefinition.Name}",
-                (ids, ct) => session.RunAsync<IReadOnlyDictionary<int, TValue>>(async (db, ct) =>
-                {
-                    var rows = await query(db, [.. ids]).ToListAsync(ct).ConfigureAwait(false);
-                    return rows.ToDictionary(r => r.Key, r => r.Value);
-                }, ct));
-            return loader.Load(key(context.Source));
+            if (context.Services().GetRequiredService<PrefetchedPages>().TryGet(context.Source!, context.FieldAst.Alias?.Name.StringValue ?? context.FieldAst.Name.StringValue, out var prefetched))
+                return answer(prefetched);
+            var request = PageRequest.All($"{context.ParentType.Name}.{context.FieldDefinition.Name}");
+            var loader = Batches(context).Loader<int, Page>(
+                $"{request.Field}|all|{string.Join('.', context.ResponsePath.Where(p => p is string))}",
+                () => PlannedBatch<TParent>(context, list, request, list.Source.Query(null, null, request)));
+            return new Answered(new EmptyWhenMissing(loader.Load(parentId(context.Source))), answer);
         }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
     /// <summary>A nested list's fetch for a batch of parents: the list planned once, each batch one statement.</summary>
@@ -185,12 +223,9 @@ internal static class ConnectionFieldExtensions
             await GetResultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class ListWhenMissing<TValue>(IDataLoaderResult<IReadOnlyList<TValue>> inner) : IDataLoaderResult<IReadOnlyList<TValue>>
+    private sealed class Answered(IDataLoaderResult<Page> inner, Func<Page, object?> answer) : IDataLoaderResult
     {
-        public async Task<IReadOnlyList<TValue>> GetResultAsync(CancellationToken cancellationToken = default) =>
-            await inner.GetResultAsync(cancellationToken).ConfigureAwait(false) ?? [];
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            answer(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,6 +1,10 @@
+using System.Linq.Expressions;
 using GraphQL.Types;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Schema.Querying;
+using RlhfGraph.Schema.Querying.Paging;
+using RlhfGraph.Schema.Querying.Planning;
+using RlhfGraph.Schema.Querying.Sorting;
 
 namespace RlhfGraph.Schema.Sources;
 
@@ -14,13 +18,21 @@ internal sealed class MentionType : ObjectGraphType<Mention>, IEntityGraphType
 
     public static IEntityModel Model => Members;
 
+    /// <summary>Where the lists mention a paper, codebase or dataset: by list, then line (the plain list `mentions`).</summary>
+    private static readonly Connection<Mention, Mention> All = new(Members, m => m, m => m.Id,
+        new SortKey("sourceId", (Expression<Func<Mention, int>>)(m => m.SourceId), Descending: false),
+        new SortKey("line", (Expression<Func<Mention, int>>)(m => m.Line), Descending: false));
+
+    /// <summary>The mentions of a <typeparamref name="TParent"/>, through its navigation.</summary>
+    public static ListField Of<TParent>(Expression<Func<TParent, IEnumerable<Mention>>> navigation) => new(All, navigation);
+
     public MentionType()
     {
         Name = "Mention";
         Description = "Provenance: one place in one list where an item appears.";
         Field<NonNullGraphType<SourceType>>("source")
             .Description("The list.")
-            .ResolveReference(m => m.SourceId, (db, ids) => db.Sources.Where(s => ids.Contains(s.Id)).Select(s => new Keyed<Source>(s.Id, s)));
+            .ResolveReference(SourceType.OfMention, m => m.Source, m => m.Id);
         Members.AddFieldsTo(this);
     }
 }

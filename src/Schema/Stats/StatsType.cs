@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Schema.Querying;
@@ -9,7 +10,10 @@ using RlhfGraph.Schema.Querying.Nodes;
 
 namespace RlhfGraph.Schema.Stats;
 
-/// <summary>Aggregations for dashboards, each one GROUP BY statement over the papers the `stats` filter selects.</summary>
+/// <summary>
+/// Aggregations for dashboards, each one GROUP BY statement over the papers the `stats` filter selects, computed once
+/// per import and filter (<see cref="StatsCache"/>): not a per-parent read, but work that grows with the corpus.
+/// </summary>
 internal sealed class StatsType : ObjectGraphType<StatsScope>
 {
     public const int MaxBuckets = 200;
@@ -21,7 +25,7 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
 
         Field<NonNullGraphType<IntGraphType>>("paperCount")
             .Description("How many papers match the filter.")
-            .ResolveAsync(async context => await context.QueryAsync((db, ct) => context.Source.Papers(db.Papers).CountAsync(ct)).ConfigureAwait(false))
+            .ResolveAsync(async context => await CachedAsync(context, $"paperCount|{context.Source.Key}", () => context.QueryAsync<object>(async (db, ct) => await context.Source.Papers(db.Papers).CountAsync(ct).ConfigureAwait(false))).ConfigureAwait(false))
             .WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 
         Buckets("papersPerYear", "Papers per publication year; key is the year, null when unknown.", BucketOrder.KeyAsc, 100,
@@ -57,6 +61,16 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
                 .Select(g => new Bucket(g.Key ? "true" : "false", g.Count)).ToList());
     }
 
+    /// <summary>An aggregation's answer from <see cref="StatsCache"/>, else computed (and offered to it).</summary>
+    private static async Task<object> CachedAsync(IResolveFieldContext context, string key, Func<Task<object>> compute)
+    {
+        var cache = context.Services().GetRequiredService<StatsCache>();
+        if (cache.TryGet(key, out var known)) return known;
+        var answer = await compute().ConfigureAwait(false);
+        cache.Offer(key, answer);
+        return answer;
+    }
+
     private static async Task<List<Bucket>> Count<TKey>(IQueryable<Grouping<TKey>> rows, BucketOrder order, int first, CancellationToken ct, string? entity = null, bool distinct = false)
     {
         var groups = await Stats.Buckets.CountAsync(rows, order, first, ct, distinct).ConfigureAwait(false);
@@ -75,6 +89,7 @@ internal sealed class StatsType : ObjectGraphType<StatsScope>
                 if (first is < 1 or > MaxBuckets)
                     throw new QueryError(QueryError.InvalidArgument, $"first must be between 1 and {MaxBuckets}; got {first}.");
                 var order = context.GetArgument<BucketOrder>("order");
-                return await context.QueryAsync((db, ct) => count(db, context.Source, order, first, ct)).ConfigureAwait(false);
+                return await CachedAsync(context, $"{name}|{order}|{first}|{context.Source.Key}",
+                    () => context.QueryAsync<object>(async (db, ct) => await count(db, context.Source, order, first, ct).ConfigureAwait(false))).ConfigureAwait(false);
             }).WithMetadata(Limits.CostDefaults.ResolverCostKey, true);
 }

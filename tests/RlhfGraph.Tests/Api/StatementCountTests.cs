@@ -35,14 +35,57 @@ public abstract class StatementCountTests(ApiFactory api) : DatabaseTests(api)
     [InlineData(1)]
     [InlineData(10)]
     [InlineData(100)]
-    public async Task ScalarListsAndMentionsAreOneStatementPerFieldWhateverThePageSize(int n)
+    public async Task ScalarListsAndMentionsAreReadInTheRootListsStatementWhateverThePageSize(int n)
     {
         var response = (await api.PostAsync("""
-            query ($n: Int!) { papers(first: $n) { totalCount nodes { keywords mentions { source { name } line } } } }
+            query ($n: Int!) { papers(first: $n) { totalCount nodes { keywords mentions { source { name } line } sources { name } } } }
             """, new { n })).ShouldSucceed();
 
-        // papers with their count (one statement), keywords, mentions, mention sources.
-        Assert.Equal(4, response.Statements);
+        var papers = response.Data["papers"]!["nodes"]!.AsArray();
+        Assert.Equal(n, papers.Count);
+        Assert.All(papers, p => Assert.NotEmpty(p!["mentions"]!.AsArray()));
+        // The papers, their count, keywords, mentions with each mention's list, and the lists: one statement.
+        Assert.Equal(1, response.Statements);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(20)]
+    public async Task PlainListsNestedAtDepthAreReadInTheRootListsStatement(int n)
+    {
+        var response = (await api.PostAsync("""
+            query ($n: Int!) { papers(first: $n, where: { keywords: { any: true } }) { nodes { keywords mentions { section line source { name fileName } } sources { name }
+              authors(first: 4) { nodes { aliases papers(first: 3) { nodes { keywords sources { name } } } } }
+              codebases { nodes { keywords mentions { line source { name } } } } datasets { nodes { aliases mentions { line } } } } } }
+            """, new { n })).ShouldSucceed();
+
+        var papers = response.Data["papers"]!["nodes"]!.AsArray();
+        Assert.Equal(n, papers.Count);
+        Assert.All(papers, p => Assert.NotEmpty(p!["keywords"]!.AsArray()));
+        Assert.Contains(papers, p => p!["authors"]!["nodes"]!.AsArray().Any(a => a!["papers"]!["nodes"]!.AsArray().Any(q => q!["keywords"]!.AsArray().Count > 0)));
+        Assert.Equal(1, response.Statements);
+    }
+
+    [Fact]
+    public async Task PlainListsUnderSingleObjectFieldsAreInTheirStatement()
+    {
+        var response = (await api.PostAsync("""
+            { paperByArxivId(arxivId: "2203.02155") { keywords sources { name } mentions { line source { name } } authors(first: 3) { nodes { aliases } } }
+              node(id: "QXV0aG9yOjE=") { ... on Author { aliases papers(first: 3) { nodes { keywords mentions { source { name } } } } } } }
+            """)).ShouldSucceed();
+
+        Assert.NotEmpty(response.Data["paperByArxivId"]!["mentions"]!.AsArray());
+        // One statement per root field.
+        Assert.Equal(2, response.Statements);
+    }
+
+    [Fact]
+    public async Task TheListsThemselvesAreOneStatement()
+    {
+        var response = (await api.PostAsync("{ sources { name fileName itemCount } }")).ShouldSucceed();
+
+        Assert.Equal(5, response.Data["sources"]!.AsArray().Count);
+        Assert.Equal(1, response.Statements);
     }
 
     [Fact]
@@ -143,6 +186,38 @@ public abstract class StatementCountTests(ApiFactory api) : DatabaseTests(api)
         // The papers; then, for the whole level, the related papers' ranks with each ranked paper and all under it.
         Assert.Equal(1 + 1, response.Statements);
         Assert.Equal(1 + 1, single.Statements);
+    }
+    [Theory]
+    [InlineData("Rafael Rafailov", "Chelsea Finn", 1)]
+    [InlineData("Dorsa Sadigh", "Paul Christiano", 3)]
+    [InlineData("Paul Christiano", "Dorsa Sadigh", 3)]
+    public async Task AuthorPathIsOneStatementPerHopThenOneForItsPapersAndOneForEverythingSelected(string from, string to, int hops)
+    {
+        const string query = """
+            query ($a: ID!, $b: ID!) { authorPath(from: $a, to: $b, maxHops: 6) { hops authors { name aliases papers(first: 3) { nodes { title keywords } } }
+              papers { title authors(first: 5) { nodes { name } } mentions { source { name } } } } }
+            """;
+        var response = (await api.PostAsync(query, new { a = await AuthorIdAsync(from), b = await AuthorIdAsync(to) })).ShouldSucceed();
+        var self = (await api.PostAsync(query, new { a = await AuthorIdAsync(from), b = await AuthorIdAsync(from) })).ShouldSucceed();
+        var none = (await api.PostAsync("query ($a: ID!, $b: ID!) { authorPath(from: $a, to: $b, maxHops: 2) { hops } }",
+            new { a = await AuthorIdAsync("Dorsa Sadigh"), b = await AuthorIdAsync("Paul Christiano") })).ShouldSucceed();
+
+        Assert.Equal(hops, (int)response.Data["authorPath"]!["hops"]!);
+        // The walk: one statement per level of the two-sided search (a path of n hops is met at the n-th level); the
+        // paper of every hop; the path's authors and papers with all selected under them.
+        Assert.Equal(hops + 2, response.Statements);
+        // The same author at both ends: only the lookup.
+        Assert.Equal(0, (int)self.Data["authorPath"]!["hops"]!);
+        Assert.Equal(1, self.Statements);
+        // No path within maxHops: at most maxHops levels, nothing more.
+        Assert.Null(none.Data["authorPath"]);
+        Assert.Equal(2, none.Statements);
+    }
+
+    private async Task<string> AuthorIdAsync(string name)
+    {
+        var response = (await api.PostAsync("query ($n: String!) { authors(where: { name: { eq: $n } }) { nodes { id } } }", new { n = name })).ShouldSucceed();
+        return (string)Assert.Single(response.Data["authors"]!["nodes"]!.AsArray())!["id"]!;
     }
 }
 

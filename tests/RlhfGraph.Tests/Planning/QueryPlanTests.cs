@@ -107,6 +107,40 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
         Assert.Empty(corpus.Violations(new Statement(tableShape, [], IsRootList: true), out _));
     }
 
+    [Fact]
+    public async Task AuthorPathWalksOnlyTheFrontiersRows()
+    {
+        // From one of the least credited authors to co-authors of co-authors of co-authors: paths of a few hops (the
+        // corpus's prolific authors are hubs), walked from both ends over a corpus of thousands.
+        await corpus.RunAsync("{ authors(first: 1, where: { paperCount: { eq: 2 } }, order: [{ id: DESC }]) { nodes { id } } }", null, "");
+        var from = (string)corpus.LastResponse!["data"]!["authors"]!["nodes"]![0]!["id"]!;
+        await corpus.RunAsync("query ($a: ID!) { node(id: $a) { ... on Author { coauthors(first: 3) { nodes { coauthors(first: 5) { nodes { id coauthors(first: 5) { nodes { id } } } } } } } } }", new JsonObject { ["a"] = from }, "");
+        var targets = corpus.LastResponse!["data"]!["node"]!["coauthors"]!["nodes"]!.AsArray()
+            .SelectMany(a => a!["coauthors"]!["nodes"]!.AsArray()).SelectMany(b => b!["coauthors"]!["nodes"]!.AsArray().Select(c => (string)c!["id"]!).Prepend((string)b!["id"]!))
+            .Distinct().Take(15).ToList();
+        var walked = 0;
+        var longest = 0;
+        var findings = new List<string>();
+        foreach (var to in targets)
+        {
+            var variables = new JsonObject { ["a"] = from, ["b"] = to };
+            var statements = await corpus.RunAsync("query ($a: ID!, $b: ID!) { authorPath(from: $a, to: $b, maxHops: 6) { hops authors { name } papers { title } } }", variables, "");
+            if (corpus.LastResponse?["data"]?["authorPath"]?["hops"] is { } hops) longest = Math.Max(longest, (int)hops);
+            foreach (var statement in statements)
+            {
+                walked++;
+                findings.AddRange(corpus.WholeTableReads(statement).Select(line => $"to author {to}: `{line}` in {Excerpt(statement.Sql)}"));
+            }
+        }
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+        Assert.True(longest >= 2 && walked > 3 * targets.Count, $"paths up to {longest} hops, {walked} statements for {targets.Count} paths");
+        // What the check would catch: a walk step that looks for the frontier's co-authors by anything but their key.
+        Assert.NotEmpty(corpus.WholeTableReads(new Statement("SELECT json_group_array(c.CoauthorId) FROM Coauthorships c WHERE c.CoauthorId + 0 IN (1, 2)", [], false)));
+    }
+
+    private static string GlobalId(string type, int id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{type}:{id}"));
+
     private static string Excerpt(string sql) => sql.Length <= 400 ? sql : sql[..400] + "…";
 
     /// <summary>A statement the API ran, with its parameters; <paramref name="IsRootList"/> when it is a root list's plan.</summary>
@@ -201,6 +235,34 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
             }
         }
 
+        /// <summary>The answer to the last operation <see cref="RunAsync"/> ran.</summary>
+        public JsonNode? LastResponse { get; private set; }
+
+        /// <summary>
+        /// The plan lines of <paramref name="statement"/> that read a whole table growing with the corpus, at any level:
+        /// for statements meant to read a few keys' rows (a path search's frontier) even once is too much.
+        /// </summary>
+        public List<string> WholeTableReads(Statement statement)
+        {
+            var tables = Aliases(statement.Sql);
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_database!.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+            foreach (var (name, value) in statement.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var found = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var detail = reader.GetString(3);
+                if ((Scan().Match(detail) is { Success: true } scan && !detail.Contains("VIRTUAL TABLE", StringComparison.Ordinal) && Growing(tables, scan.Groups[1].Value) is not null)
+                    || (Automatic().Match(detail) is { Success: true } automatic && Growing(tables, automatic.Groups[1].Value) is not null))
+                    found.Add(detail);
+            }
+
+            return found;
+        }
+
         /// <summary>Runs one operation (its cursor query first) and returns the statements it ran.</summary>
         public async Task<List<Statement>> RunAsync(string query, JsonNode? variables, string cursors)
         {
@@ -219,7 +281,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
 
             _plans.Clear();
             _statements.Clear();
-            await PostAsync(query, variables);
+            LastResponse = await PostAsync(query, variables);
             var roots = _plans.Select(compile => compile(_model!, SqlDialect.Sqlite).Sql).ToHashSet(StringComparer.Ordinal);
             return [.. _statements.Select(s => s with { IsRootList = roots.Contains(s.Sql) })];
         }

@@ -25,7 +25,7 @@ namespace RlhfGraph.Tests.Providers;
 [Collection(SqliteApiCollection.Name)]
 public sealed partial class PlanTSqlTests(PlanTSqlTests.Host host) : IClassFixture<PlanTSqlTests.Host>
 {
-    private static readonly string[] RootPlanned = ["papers", "authors", "codebases", "datasets", "keywords", "paperByArxivId", "node", "nodes", "search", "autocomplete", "authorPath"];
+    private static readonly string[] RootPlanned = ["papers", "authors", "codebases", "datasets", "keywords", "paperByArxivId", "node", "nodes", "search", "autocomplete", "authorPath", "sources"];
 
     /// <summary>Also explained on a larger corpus by the query plan guard (Planning/QueryPlanTests).</summary>
     internal static readonly Dictionary<string, Shape> Catalog = BuildCatalog();

@@ -12,6 +12,9 @@ internal sealed record PageRequest(int Size, bool Backward, string? After, strin
     /// <summary>The field this page is of (Type.field), part of every cursor so one from another list is refused.</summary>
     public string Field { get; init; } = "";
 
+    /// <summary>Every row of a plain list (no page: the compiler writes no limit, so no row is ever "more").</summary>
+    public static PageRequest All(string field) => new(int.MaxValue, false, null, null, false, false, false) { Field = field };
+
     public static PageRequest From(IResolveFieldContext context, PagingOptions options) =>
         From(context.Arguments, Selection.Of(context), $"{context.ParentType.Name}.{context.FieldDefinition.Name}", options);
 

@@ -63,6 +63,13 @@ internal static class PlannedRead
         return rows;
     }
 
+    /// <summary>
+    /// The JSON answer of a statement no plan reads back (the steps a computed entry point takes before its lookup,
+    /// written with <see cref="SqlDialect.JsonRows"/>): run as planned statements are, kept prepared on SQLite.
+    /// </summary>
+    public static Task<JsonDocument> QueryJsonAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, statement, cancellationToken);
+
     public static SqlDialect Dialect(RlhfGraphDbContext db) => db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer;
 
     /// <summary>Commands kept per statement, about as many as requests run it at once on a small machine.</summary>

@@ -18,7 +18,9 @@ internal static class Planner
 {
     /// <summary>The plan of the list field being resolved (a root list, or a nested one read outside any plan) and all under it.</summary>
     public static ListPlan Plan(IResolveFieldContext context, ListField list, PageRequest request, LevelQuery query, PagingOptions options) =>
-        Level(context, context.FieldDefinition, [context.FieldAst], list, query, request, options);
+        list.Whole
+            ? Whole(context, context.FieldDefinition, [context.FieldAst], list, query, request, options)
+            : Level(context, context.FieldDefinition, [context.FieldAst], list, query, request, options);
 
     /// <summary>
     /// The plan of a lookup: the rows of <paramref name="list"/> that <paramref name="filter"/> keeps (keys a single-object
@@ -90,6 +92,18 @@ internal static class Planner
     }
 
     /// <summary>
+    /// A plain list: every row, its nodes' selection read as a connection's nodes are; a list of scalars reads its one
+    /// column (<see cref="ListField.Value"/>).
+    /// </summary>
+    private static ListPlan Whole(IResolveFieldContext context, FieldType field, List<GraphQLField> nodes, ListField list, LevelQuery query, PageRequest request, PagingOptions options)
+    {
+        if (field.ResolvedType!.GetNamedType() is not IComplexGraphType nodeType)
+            return new ListPlan(request.Field, list, query, request, [list.Value ?? throw new InvalidOperationException($"{request.Field} names no column.")], false, false, []);
+        var (columns, children) = Nodes(context, nodeType, Sets(nodes), options);
+        return new ListPlan(request.Field, list, query, request, columns, false, false, children);
+    }
+
+    /// <summary>
     /// The columns and nested lists <paramref name="sets"/> (selections on <paramref name="nodeType"/>, fragments of
     /// other types skipped) ask of one node type; null columns when a field the planner does not know needs the entity.
     /// </summary>
@@ -105,7 +119,7 @@ internal static class Planner
             {
                 if (!columns.Contains(member)) columns.Add(member);
             }
-            else if (definition.GetMetadata<ListField?>(PlanMetadata.ListKey) is { Navigation: not null } nested)
+            else if (definition.GetMetadata<ListField?>(PlanMetadata.ListKey) is { Nested: true } nested)
             {
                 if (Child(context, part, nested, nodeType.Name, options) is { } child) children.Add(new ChildPlan(part.ResponseKey, child));
             }
@@ -125,6 +139,12 @@ internal static class Planner
         // Written twice with other arguments (under `nodes` and under `edges.node`): both answers hang off the same
         // node objects, so neither is prefetched and each resolver reads its own.
         if (part.Nodes.Skip(1).Any(n => !SameArguments(first.Arguments, n.Arguments))) return null;
+        if (list.Whole)
+        {
+            var all = PageRequest.All($"{parentType}.{part.Definition.Name}");
+            return Whole(context, part.Definition, part.Nodes, list, list.Source.Query(null, null, all), all, options);
+        }
+
         try
         {
             var arguments = ExecutionHelper.GetArguments(part.Definition.Arguments, first.Arguments, context.Variables, context.Document, first, null);

@@ -117,6 +117,24 @@ internal sealed class ExpressionSql(SqlBuilder sql)
     /// <summary>The condition <paramref name="predicate"/> (a lambda over the row's entity) as SQL.</summary>
     public string Condition(LambdaExpression predicate, Row row) => Bound(predicate, row, body => AsPredicate(Translate(body)));
 
+    /// <summary>
+    /// The condition <paramref name="predicate"/> ((row's entity, key) => bool) as SQL, its key being
+    /// <paramref name="key"/>, the SQL of a non-null int (a parent row's id).
+    /// </summary>
+    public string Condition(LambdaExpression predicate, Row row, string key)
+    {
+        var parameter = predicate.Parameters[1];
+        _scope[parameter] = new Scalar(key, typeof(int), false, null);
+        try
+        {
+            return Condition(Expression.Lambda(predicate.Body, predicate.Parameters[0]), row);
+        }
+        finally
+        {
+            _scope.Remove(parameter);
+        }
+    }
+
     /// <summary>The value of <paramref name="member"/> (a lambda over the row's entity) as a SQL expression, and how to read it back.</summary>
     public (string Sql, ValueConverter? Converter) Column(LambdaExpression member, Row row) =>
         Bound(member, row, body => Translate(body) switch
@@ -226,6 +244,9 @@ internal sealed class ExpressionSql(SqlBuilder sql)
             (Value x, Value y) when op is ExpressionType.Equal => new Value(Equals(x.Content, y.Content)),
             (Value x, Value y) when op is ExpressionType.NotEqual => new Value(!Equals(x.Content, y.Content)),
             (Scalar s, Value v) => Compare(s, op, v.Content),
+            // One side never null (a key): a plain, indexable equality, kept two-valued.
+            (Scalar x, Scalar y) when op is ExpressionType.Equal && !(x.Nullable && y.Nullable) =>
+                new Predicate(x.Nullable || y.Nullable ? $"({(x.Nullable ? x : y).Text} IS NOT NULL AND {x.Text} = {y.Text})" : $"{x.Text} = {y.Text}"),
             (Scalar x, Scalar y) when op is ExpressionType.Equal =>
                 new Predicate($"(({x.Text} IS NULL AND {y.Text} IS NULL) OR ({x.Text} IS NOT NULL AND {y.Text} IS NOT NULL AND {x.Text} = {y.Text}))"),
             _ => throw new NotSupportedException($"{op} of {left.GetType().Name} and {right.GetType().Name} is not translated."),

@@ -82,14 +82,28 @@ internal static class PlanCompiler
         var level = new CompiledLevel(plan, node.Type, itemType);
 
         var countWhere = new List<string>();
-        if (parent is not null)
+        if (parent is not null && plan.List.Correlation is { } correlation)
         {
-            // The parent's collection of link rows (p => p.Authors): its foreign key, correlated with the parent row.
+            // Rows no navigation of the parent leads to (the lists mentioning a paper): a condition on the parent's id.
+            countWhere.Add(translate.Condition(correlation, item, parentKey!));
+        }
+        else if (parent is not null)
+        {
             var navigationName = plan.List.Navigation!.Body is MemberExpression { Member.Name: var n } ? n : throw new NotSupportedException("A nested list needs a navigation.");
             var navigation = parent.FindNavigation(navigationName) ?? throw new NotSupportedException($"{parent.DisplayName()} has no {navigationName}.");
-            if (navigation.ForeignKey.Properties is not [var foreignKey] || navigation.ForeignKey.PrincipalKey.Properties is not [var principal] || !principal.IsPrimaryKey())
-                throw new NotSupportedException($"{navigationName} is not keyed by the parent's id.");
-            countWhere.Add($"{ExpressionSql.Column(item, foreignKey, dialect)} = {parentKey}");
+            if (!navigation.IsCollection)
+            {
+                // A reference (a mention's list): the parent's own row, by its id, its target joined as the node.
+                if (itemType != parent) throw new NotSupportedException($"{navigationName} is read from {itemType.DisplayName()}, not from {parent.DisplayName()}.");
+                countWhere.Add($"{ExpressionSql.Column(item, itemType.FindPrimaryKey()!.Properties[0], dialect)} = {parentKey}");
+            }
+            else
+            {
+                // The parent's collection of link rows (p => p.Authors): its foreign key, correlated with the parent row.
+                if (navigation.ForeignKey.Properties is not [var foreignKey] || navigation.ForeignKey.PrincipalKey.Properties is not [var principal] || !principal.IsPrimaryKey())
+                    throw new NotSupportedException($"{navigationName} is not keyed by the parent's id.");
+                countWhere.Add($"{ExpressionSql.Column(item, foreignKey, dialect)} = {parentKey}");
+            }
         }
         else if (parentKey is not null)
         {
@@ -152,7 +166,7 @@ internal static class PlanCompiler
 
         var wantsOutside = query.Outside is not null && (request.Backward ? request.WantsHasNext : request.WantsHasPrevious);
         var outside = wantsOutside ? translate.Condition(query.Outside!, item) : null;
-        var text2 = dialect.Level(new LevelSql(from.ToString(), derived, where, countWhere, orderBy, request.Size + 1, columns, request.WantsTotalCount, outside));
+        var text2 = dialect.Level(new LevelSql(from.ToString(), derived, where, countWhere, orderBy, plan.List.Whole ? null : request.Size + 1, columns, request.WantsTotalCount, outside));
         return (text2, level);
     }
 

@@ -48,6 +48,19 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string RowsStatement(string rows, string alias, IReadOnlyList<string> columns, string level);
 
+    /// <summary>
+    /// A JSON array of the rows of <paramref name="rows"/> (a query without ORDER BY, read as <paramref name="alias"/>),
+    /// each an object of its <paramref name="columns"/>, in the order <paramref name="orderBy"/> gives (over the alias's
+    /// columns). One row, column Value. For the statements a computed entry point runs before its lookup (a path search).
+    /// </summary>
+    public abstract string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy);
+
+    /// <summary>A row source of a JSON array parameter of ints: its elements as v, their 0-based positions as k.</summary>
+    public abstract string IntElements(string parameter);
+
+    /// <summary>The first <paramref name="column"/> of the rows of <paramref name="from"/> and <paramref name="where"/> in <paramref name="orderBy"/>, as a scalar subquery.</summary>
+    public abstract string First(string column, string from, string where, string orderBy);
+
     public string True => "1 = 1";
 
     public string False => "1 = 0";
@@ -55,7 +68,8 @@ internal abstract class SqlDialect
 
 /// <summary>
 /// One level's parts. <paramref name="Where"/> includes the cursor bounds; <paramref name="CountWhere"/> does not
-/// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON.
+/// (totalCount and "outside" count the whole filtered list). Columns whose value is a nested level are JSON. No
+/// <paramref name="Limit"/>: every row (a plain list).
 /// </summary>
 internal sealed record LevelSql(
     string From,
@@ -63,7 +77,7 @@ internal sealed record LevelSql(
     IReadOnlyList<string> Where,
     IReadOnlyList<string> CountWhere,
     IReadOnlyList<string> OrderBy,
-    int Limit,
+    int? Limit,
     IReadOnlyList<LevelColumn> Columns,
     bool Total,
     string? Outside);

@@ -20,7 +20,8 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string Level(LevelSql level)
     {
-        var text = new StringBuilder("(SELECT JSON_QUERY(ISNULL((SELECT TOP (").Append(level.Limit).Append(") ");
+        // No limit (a plain list): ORDER BY stands without TOP in a FOR JSON subquery, as in a FOR XML one.
+        var text = new StringBuilder("(SELECT JSON_QUERY(ISNULL((SELECT ").Append(level.Limit is { } limit ? $"TOP ({limit}) " : "");
         for (var i = 0; i < level.Columns.Count; i++)
         {
             if (i > 0) text.Append(", ");
@@ -60,6 +61,14 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override string BatchStatement(string level, string batch, string ids) =>
         $"SELECT ISNULL((SELECT {batch}.[value] AS [p], JSON_QUERY({level}) AS [x] FROM OPENJSON({ids}) WITH ([value] int '$') AS {batch} FOR JSON PATH), '[]') AS [Value]";
+
+    public override string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy) =>
+        $"SELECT ISNULL((SELECT {string.Join(", ", columns.Select(c => $"{alias}.{c} AS [{c}]"))} FROM ({rows}) AS {alias} ORDER BY {orderBy} FOR JSON PATH), '[]') AS [Value]";
+
+    public override string IntElements(string parameter) => $"(SELECT CAST([key] AS int) AS k, CAST([value] AS int) AS v FROM OPENJSON({parameter}))";
+
+    public override string First(string column, string from, string where, string orderBy) =>
+        $"(SELECT TOP (1) {column} FROM {from} WHERE {where} ORDER BY {orderBy})";
 
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {

@@ -42,7 +42,7 @@ internal sealed class SqliteDialect : SqlDialect
 
         text.Append(" FROM ").Append(level.From);
         Where(text, level.Where);
-        text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(" LIMIT ").Append(level.Limit).Append(") AS ").Append(level.Derived).Append(')');
+        text.Append(" ORDER BY ").AppendJoin(", ", level.OrderBy).Append(level.Limit is { } limit ? $" LIMIT {limit}" : "").Append(") AS ").Append(level.Derived).Append(')');
         if (level.Total)
         {
             text.Append(", 't', (SELECT COUNT(*) FROM ").Append(level.From);
@@ -72,6 +72,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string BatchStatement(string level, string batch, string ids) =>
         $"SELECT json_group_array(json_object('p', {batch}.value, 'x', {level})) AS \"Value\" FROM json_each({ids}) AS {batch}";
+
+    public override string JsonRows(string rows, string alias, IReadOnlyList<string> columns, string orderBy) =>
+        $"SELECT json_group_array(json_object({string.Join(", ", columns.Select(c => $"'{c}', {alias}.{c}"))})) AS \"Value\" FROM (SELECT * FROM ({rows}) AS {alias} ORDER BY {orderBy}) AS {alias}";
+
+    public override string IntElements(string parameter) => $"(SELECT key AS k, value AS v FROM json_each({parameter}))";
+
+    public override string First(string column, string from, string where, string orderBy) =>
+        $"(SELECT {column} FROM {from} WHERE {where} ORDER BY {orderBy} LIMIT 1)";
 
     private static void Where(StringBuilder text, IReadOnlyList<string> conditions)
     {
