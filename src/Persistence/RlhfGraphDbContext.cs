@@ -24,6 +24,12 @@ public abstract class RlhfGraphDbContext : DbContext
     {
     }
 
+    /// <summary>
+    /// Whether this is the SQLite context. Asked on every request; EF Core's <c>Database.IsSqlite()</c> answers by
+    /// reading the provider's name through its services, which showed in request profiles.
+    /// </summary>
+    public bool IsSqlite => this is Providers.SqliteRlhfGraphDbContext;
+
     public DbSet<Paper> Papers => Set<Paper>();
 
     public DbSet<Author> Authors => Set<Author>();

@@ -16,7 +16,7 @@ internal sealed class DataVersionReader(IDbContextFactory<RlhfGraphDbContext> co
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            if (db.Database.IsSqlite() && db.Database.GetConnectionString() is { } connectionString) SqliteFileIdentity.Check(connectionString);
+            if (db.IsSqlite && db.Database.GetConnectionString() is { } connectionString) SqliteFileIdentity.Check(connectionString);
             var row = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.SingletonId)
                 .Select(v => new
                 {

@@ -9,10 +9,27 @@ internal static class SqlSummary
 {
     private static readonly string[] Operations = ["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "PRAGMA", "CREATE", "ALTER", "DROP", "BEGIN", "COMMIT", "ROLLBACK", "SET"];
 
-    /// <summary>The operation and table of <paramref name="sql"/>; either may be null (a table-less SELECT, a PRAGMA).</summary>
+    /// <summary>Statements seen most, by text; at most this many are remembered (the planned statements are far fewer).</summary>
+    private const int Remembered = 512;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Operation, string? Table)> Known = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The operation and table of <paramref name="sql"/>; either may be null (a table-less SELECT, a PRAGMA). Remembered
+    /// by text: a planned statement is kilobytes long and runs on every request, and reading it again cost more than
+    /// the statement's own execution on small lookups.
+    /// </summary>
     public static (string? Operation, string? Table) Of(string? sql)
     {
         if (string.IsNullOrWhiteSpace(sql)) return (null, null);
+        if (Known.TryGetValue(sql, out var known)) return known;
+        var summary = Read(sql);
+        if (Known.Count < Remembered) Known.TryAdd(sql, summary);
+        return summary;
+    }
+
+    private static (string? Operation, string? Table) Read(string sql)
+    {
         var words = Words(sql).ToList();
         string? operation = null;
         string? table = null;

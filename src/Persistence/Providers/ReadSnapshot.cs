@@ -22,7 +22,7 @@ public static class ReadSnapshot
     /// </summary>
     public static async Task EnableAsync(RlhfGraphDbContext db, CancellationToken cancellationToken)
     {
-        var sql = db.Database.IsSqlite() ? "PRAGMA journal_mode = 'wal';" : "ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON;";
+        var sql = db.IsSqlite ? "PRAGMA journal_mode = 'wal';" : "ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON;";
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ public static class ReadSnapshot
     {
         if (db.Database.CurrentTransaction is { } transaction)
             await transaction.RollbackAsync().ConfigureAwait(false);
-        else if (!db.Database.IsSqlite())
+        else if (!db.IsSqlite)
             await db.Database.ExecuteSqlRawAsync(SqlServerEnd).ConfigureAwait(false);
         await db.Database.CloseConnectionAsync().ConfigureAwait(false);
     }

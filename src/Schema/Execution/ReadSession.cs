@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Providers;
 
@@ -29,7 +28,7 @@ internal sealed class ReadSession(ReadContexts contexts, IEnumerable<IReadObserv
                 var db = await contexts.CreateAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    if (db.Database.IsSqlite()) await SqliteStatements.KeepConnectionAsync(db, cancellationToken).ConfigureAwait(false);
+                    if (db.IsSqlite) await SqliteStatements.KeepConnectionAsync(db, cancellationToken).ConfigureAwait(false);
                     await ReadSnapshot.BeginAsync(db, cancellationToken).ConfigureAwait(false);
                 }
                 catch

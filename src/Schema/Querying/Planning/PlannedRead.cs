@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -70,7 +69,7 @@ internal static class PlannedRead
     public static Task<JsonDocument> QueryJsonAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken) =>
         ExecuteAsync(db, statement, cancellationToken);
 
-    public static SqlDialect Dialect(RlhfGraphDbContext db) => db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+    public static SqlDialect Dialect(RlhfGraphDbContext db) => db.IsSqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
 
     /// <summary>Commands kept per statement, about as many as requests run it at once on a small machine.</summary>
     private const int KeptCommands = 16;
@@ -78,7 +77,7 @@ internal static class PlannedRead
     private static async Task<JsonDocument> ExecuteAsync(RlhfGraphDbContext db, CompiledStatement statement, CancellationToken cancellationToken)
     {
         // SQLite: a prepared statement kept with the connection; it hands out its text as UTF-8, parsed as it comes.
-        if (db.Database.IsSqlite())
+        if (db.IsSqlite)
             return JsonDocument.Parse(await Execution.SqliteStatements.ReadFirstAsync(db, statement.Sql, statement.Parameters, cancellationToken).ConfigureAwait(false));
 
         // SQL Server: EF Core's command is a template (text and typed parameters) built once; each execution makes its
