@@ -84,6 +84,7 @@ internal sealed class EntityModel<T>(string graphName, Expression<Func<T, int>> 
                 Resolver = new GraphQL.Resolvers.FuncFieldResolver<T, object?>(context => read(context.Source)),
             };
             field.Metadata[Planning.PlanMetadata.ColumnKey] = member;
+            field.Metadata[Execution.PlannedExecutionStrategy.PlainReadKey] = (Func<object, object?>)(source => read((T)source));
             type.AddField(field);
         }
     }

@@ -17,7 +17,8 @@ internal static class NodeTypeExtensions
         type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description($"Global id of this {model.GraphName} (Base64 of \"{model.GraphName}:number\"); pass it to node(id:).")
             .Resolve(context => NodeId.Encode(model.GraphName, id(context.Source)))
-            .WithMetadata(Planning.PlanMetadata.IdOnlyKey, true);
+            .WithMetadata(Planning.PlanMetadata.IdOnlyKey, true)
+            .WithMetadata(Execution.PlannedExecutionStrategy.PlainReadKey, (Func<object, object?>)(source => NodeId.Encode(model.GraphName, id((T)source))));
         model.AddFieldsTo(type);
     }
 
