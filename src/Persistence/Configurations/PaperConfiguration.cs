@@ -24,6 +24,9 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.Property(p => p.YearSource).HasMaxLength(ColumnLengths.Name);
         builder.HasIndex(p => p.Venue);
         builder.HasIndex(p => p.Year);
+        // "Newest first, then by title" is the catalog's listing order: read in order from this index, a page of it
+        // costs a few rows instead of sorting every paper of the top year (1,258 of them at 10k) on each request.
+        builder.HasIndex(p => new { p.Year, p.Title }).IsDescending(true, false);
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.Enum);
         builder.HasIndex(p => p.Kind);
         builder.HasIndex(p => p.CitationCount);

@@ -90,7 +90,7 @@ internal static class CorpusCopy
                         .Equals($"{index.Properties[0].GetColumnName(store)} IS NOT NULL", StringComparison.OrdinalIgnoreCase))
                     constraints.Append(CultureInfo.InvariantCulture, $"ALTER TABLE {Q(store.Name)} ADD CONSTRAINT {Q(index.GetDatabaseName()!)} UNIQUE ({ColumnList(index.Properties, store)});\n");
                 else
-                    constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({ColumnList(index.Properties, store)}){filter};\n");
+                    constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({IndexColumns(index, store)}){filter};\n");
                 indexed.Add(index.Properties);
             }
 
@@ -156,6 +156,10 @@ internal static class CorpusCopy
 
     private static string ColumnList(IEnumerable<IProperty> properties, StoreObjectIdentifier store) =>
         string.Join(", ", properties.Select(p => Q(p.GetColumnName(store)!)));
+
+    /// <summary>An index's columns with their directions, so PostgreSQL gets the same indexes as ours, (Year DESC, Title) included.</summary>
+    private static string IndexColumns(IIndex index, StoreObjectIdentifier store) =>
+        string.Join(", ", index.Properties.Select((p, i) => Q(p.GetColumnName(store)!) + (index.IsDescending is { } descending && (descending.Count == 0 || descending[i]) ? " DESC" : "")));
 
     private static string Q(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

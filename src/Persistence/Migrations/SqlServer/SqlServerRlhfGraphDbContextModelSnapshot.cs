@@ -536,6 +536,9 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Year");
 
+                    b.HasIndex("Year", "Title")
+                        .IsDescending(true, false);
+
                     b.ToTable("Papers");
                 });
 

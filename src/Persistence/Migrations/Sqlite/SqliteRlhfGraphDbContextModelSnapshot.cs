@@ -513,6 +513,9 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Year");
 
+                    b.HasIndex("Year", "Title")
+                        .IsDescending(true, false);
+
                     b.ToTable("Papers");
                 });
 
