@@ -15,13 +15,25 @@ internal static partial class MarkdownEntries
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static List<MarkdownEntry> Read(string text)
+    /// <summary>
+    /// The entries in file order, a part of the file at a time (<see cref="MarkdownParts"/>): each part after the first
+    /// starts with a heading, which ends the entry before it, so a part's entries are complete when the next is read.
+    /// </summary>
+    public static IEnumerable<MarkdownEntry> Read(string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
         var entries = new List<MarkdownEntry>();
         var headings = new SortedDictionary<int, string>();
         MarkdownEntry? current = null;
+        foreach (var document in MarkdownParts.Parse(text, Pipeline))
+        {
+            Read(document, headings, entries, ref current);
+            foreach (var entry in entries) yield return entry;
+            entries.Clear();
+        }
+    }
 
+    private static void Read(MarkdownDocument document, SortedDictionary<int, string> headings, List<MarkdownEntry> entries, ref MarkdownEntry? current)
+    {
         foreach (var block in document)
         {
             switch (block)
@@ -51,8 +63,6 @@ internal static partial class MarkdownEntries
                     break;
             }
         }
-
-        return entries;
     }
 
     private static MarkdownEntry? ReadItem(ListItemBlock item, SectionContext section, List<MarkdownEntry> entries, MarkdownEntry? current)
