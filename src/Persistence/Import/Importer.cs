@@ -161,9 +161,10 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
 
     /// <summary>
     /// On a large import, a full compacting collection (large objects too) between phases: what the last phase made and
-    /// dropped (the parts' syntax trees; the parsed lists; the writer's id maps and key tables) would otherwise stay in the heap while the next
-    /// phase grows it, and the process's peak memory is that sum (100k corpus: see docs/benchmarks.md §13). A collection
-    /// costs a fraction of a second against phases of tens of seconds; below 10k items there is nothing to win.
+    /// dropped (the parts' syntax trees, the parsed lists, the writer's id maps and key tables) would otherwise stay in
+    /// the heap while the next phase grows it, and the process's peak memory is that sum (100k corpus: see
+    /// docs/benchmarks.md §13). A collection costs a fraction of a second against phases of tens of seconds; below 10k
+    /// items there is nothing to win.
     /// </summary>
     private static void CollectBetweenPhases(int items)
     {

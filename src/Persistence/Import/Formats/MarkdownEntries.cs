@@ -16,8 +16,8 @@ internal static partial class MarkdownEntries
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     /// <summary>
-    /// The entries in file order, a part of the file at a time (<see cref="MarkdownParts"/>): each part after the first
-    /// starts with a heading, which ends the entry before it, so a part's entries are complete when the next is read.
+    /// The entries in file order, a part of the file at a time (<see cref="MarkdownParts"/>): every entry of a part but
+    /// the last is complete when the part ends (the last may still take an author line that starts the next part).
     /// </summary>
     public static IEnumerable<MarkdownEntry> Read(string text)
     {
@@ -27,9 +27,11 @@ internal static partial class MarkdownEntries
         foreach (var document in MarkdownParts.Parse(text, Pipeline))
         {
             Read(document, headings, entries, ref current);
-            foreach (var entry in entries) yield return entry;
-            entries.Clear();
+            for (var i = 0; i < entries.Count - 1; i++) yield return entries[i];
+            if (entries.Count > 1) entries.RemoveRange(0, entries.Count - 1);
         }
+
+        foreach (var entry in entries) yield return entry;
     }
 
     private static void Read(MarkdownDocument document, SortedDictionary<int, string> headings, List<MarkdownEntry> entries, ref MarkdownEntry? current)

@@ -26,9 +26,12 @@ public sealed class MarkdownPartsTests
           - Grace Hopper
         """;
 
-    /// <summary>Every block and inline with its type, line, column and literal text, in document order.</summary>
+    /// <summary>
+    /// Every block and inline with its type, line, column and literal text, in document order; lists themselves left out,
+    /// since a list cut before a bullet is two lists of the same items (the readers walk the items).
+    /// </summary>
     private static List<string> Shape(IEnumerable<MarkdownDocument> documents) =>
-        [.. documents.SelectMany(d => d.Descendants()).Select(n => $"{n.GetType().Name} {n.Line}:{n.Column} {(n as LiteralInline)?.Content}")];
+        [.. documents.SelectMany(d => d.Descendants()).Where(n => n is not ListBlock).Select(n => $"{n.GetType().Name} {n.Line}:{n.Column} {(n as LiteralInline)?.Content}")];
 
     private static List<string> WholeShape(string text) => Shape([Markdown.Parse(text, Pipeline)]);
 
@@ -109,6 +112,31 @@ public sealed class MarkdownPartsTests
     }
 
     [Fact]
+    public void ALongSectionIsCutBeforeABulletAndAnItemsIndentedLinesStayWithIt()
+    {
+        var section = "## Papers\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"- [Paper {i}](https://arxiv.org/abs/2301.{i:00000})\n  - Ada Lovelace\n"));
+
+        var parts = MarkdownParts.Parse(section, Pipeline, longPart: 1000).ToList();
+
+        Assert.InRange(parts.Count, 3, 10);
+        Assert.All(parts.Skip(1), p => Assert.IsType<ListBlock>(p[0]));
+        Assert.Equal(40, parts.Sum(p => p.Descendants<ListItemBlock>().Count(i => i.Column == 0)));
+        Assert.Equal(WholeShape(section), Shape(parts));
+    }
+
+    [Fact]
+    public void AThematicBreakIsNotTakenForABullet()
+    {
+        const string text = "## Papers\n- [A](https://a.org)\n\n* * *\n\n- [B](https://b.org)\n";
+
+        var parts = MarkdownParts.Parse(text, Pipeline, longPart: 0).ToList();
+
+        Assert.Equal(["HeadingBlock", "ListBlock", "ListBlock"], parts.Select(p => p[0].GetType().Name));
+        Assert.IsType<ThematicBreakBlock>(parts[1][1]);
+        Assert.Equal(WholeShape(text), Shape(MarkdownParts.Parse(text, Pipeline, longPart: 0)));
+    }
+
+    [Fact]
     public void EverySeedAndSharedListReadsInPartsExactlyAsWhole()
     {
         var files = Directory.GetFiles(TestDatabase.SeedDirectory, "*.md").ToList();
@@ -118,8 +146,9 @@ public sealed class MarkdownPartsTests
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
-            Assert.True(MarkdownParts.Parse(text, Pipeline).Count() > 1 || !text.Contains("\n#", StringComparison.Ordinal), $"{file} was not split");
-            var (whole, parts) = (WholeShape(text), Shape(MarkdownParts.Parse(text, Pipeline)));
+            // Cut wherever a part may start (before every heading and bullet at the start of a line), not only in long sections.
+            Assert.True(MarkdownParts.Parse(text, Pipeline, longPart: 0).Count() > 1 || !text.Contains("\n#", StringComparison.Ordinal), $"{file} was not split");
+            var (whole, parts) = (WholeShape(text), Shape(MarkdownParts.Parse(text, Pipeline, longPart: 0)));
             var differs = Enumerable.Range(0, Math.Min(whole.Count, parts.Count)).FirstOrDefault(i => whole[i] != parts[i], -1);
             Assert.True(differs < 0 && whole.Count == parts.Count,
                 $"{file}: at {differs}: {string.Join(" | ", whole.Skip(differs - 3).Take(5))} vs {string.Join(" | ", parts.Skip(differs - 3).Take(5))}");
