@@ -77,8 +77,9 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
         }
 
         Assert.True(findings.Count == 0, $"{findings.Count} per-parent reads that grow with the corpus:\n{string.Join("\n", findings.Distinct())}");
-        // The catalogs really ran: hundreds of statements, most of them planned root lists, many with per-parent parts.
-        Assert.True(explained > 400 && roots > 250 && correlated > 150, $"only {explained} statements explained, {roots} of them root lists, {correlated} with correlated parts");
+        // The catalogs really ran: hundreds of statements, most of them planned root lists, many with per-parent parts
+        // (nested pages; "some" filters are not among them since they read as uncorrelated IN lists).
+        Assert.True(explained > 400 && roots > 250 && correlated > 100, $"only {explained} statements explained, {roots} of them root lists, {correlated} with correlated parts");
     }
 
     [Fact]
@@ -137,6 +138,21 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CorpusApi corpus) : IC
         Assert.True(longest >= 2 && walked > 3 * targets.Count, $"paths up to {longest} hops, {walked} statements for {targets.Count} paths");
         // What the check would catch: a walk step that looks for the frontier's co-authors by anything but their key.
         Assert.NotEmpty(corpus.WholeTableReads(new Statement("SELECT json_group_array(c.CoauthorId) FROM Coauthorships c WHERE c.CoauthorId + 0 IN (1, 2)", [], false)));
+    }
+
+    [Theory]
+    [InlineData("{ papers(first: 20, where: { authors: { some: { name: { eq: \"Paul Christiano\" } } } }) { totalCount nodes { title } } }")]
+    [InlineData("{ papers(first: 20, where: { hasOfficialCode: { eq: true }, datasets: { some: { name: { eq: \"TruthfulQA\" } } } }, order: [{ title: ASC }]) { totalCount nodes { title } } }")]
+    [InlineData("{ authors(first: 5, where: { papers: { some: { year: { eq: 2020 }, title: { startsWith: \"Learning\" } } } }) { totalCount nodes { name } } }")]
+    public async Task ASomeFilterStartsFromTheMatchingRowsInsteadOfTestingEveryOwner(string query)
+    {
+        // Asked as a correlated EXISTS, "papers using this dataset" tested every paper of the corpus, for the page and
+        // again for its totalCount (36 ms and 5 ms at 10k papers); as an IN list it starts from the dataset's rows.
+        var statements = await corpus.RunAsync(query, null, "");
+
+        var statement = Assert.Single(statements);
+        Assert.Contains(" IN (SELECT ", statement.Sql, StringComparison.Ordinal);
+        Assert.Empty(corpus.WholeTableReads(statement));
     }
 
     private static string GlobalId(string type, int id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{type}:{id}"));

@@ -367,6 +367,17 @@ internal sealed class ExpressionSql(SqlBuilder sql)
         var row = new Row(alias, target, from);
         var element = collection.Selector is { } selector ? Bound(selector, row, Translate) : row;
         var condition = predicate is null ? null : Bound(predicate, element, body => AsPredicate(Translate(body)));
+        var keys = navigation.ForeignKey.Properties;
+        if (!all && keys.Count == 1)
+        {
+            // "Some row matches" as the owner's key IN the matching rows' keys, not a correlated EXISTS: the engine
+            // can then start from the few matching rows (papers using one dataset) instead of probing every owner,
+            // and the subquery is read once per statement. Same rows either way: a NULL key matches in neither.
+            var owner = Column(collection.Owner, navigation.ForeignKey.PrincipalKey.Properties[0], Dialect);
+            var select = $"SELECT {Column(row, keys[0], Dialect)} FROM {from}";
+            return new Predicate(condition is null ? $"{owner} IN ({select})" : $"{owner} IN ({select} WHERE {condition})");
+        }
+
         var text = new StringBuilder("EXISTS (SELECT 1 FROM ");
         var correlation = new StringBuilder();
         Keys(correlation, row, navigation.ForeignKey.Properties, collection.Owner, navigation.ForeignKey.PrincipalKey.Properties, Dialect);
