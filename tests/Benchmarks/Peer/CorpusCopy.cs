@@ -34,6 +34,10 @@ internal static class CorpusCopy
             .Where(x => x.Property.GetCollation() is { } c && c.Equals("NOCASE", StringComparison.OrdinalIgnoreCase))
             .Select(x => (x.Entity.GetTableName()!, x.Property.GetColumnName()))
             .ToHashSet();
+        // Index directions too: (Year DESC, Title) must reach PostgreSQL as it is in ours.
+        var directions = design.GetEntityTypes().SelectMany(e => e.GetIndexes())
+            .Where(i => i.IsDescending is not null && i.GetDatabaseName() is not null)
+            .ToDictionary(i => i.GetDatabaseName()!, i => i.IsDescending!, StringComparer.Ordinal);
 
         var create = new StringBuilder($"CREATE COLLATION {CaseInsensitive} (provider = icu, locale = 'und-u-ks-level2', deterministic = false);\n");
         foreach (var (entity, store) in tables)
@@ -90,7 +94,7 @@ internal static class CorpusCopy
                         .Equals($"{index.Properties[0].GetColumnName(store)} IS NOT NULL", StringComparison.OrdinalIgnoreCase))
                     constraints.Append(CultureInfo.InvariantCulture, $"ALTER TABLE {Q(store.Name)} ADD CONSTRAINT {Q(index.GetDatabaseName()!)} UNIQUE ({ColumnList(index.Properties, store)});\n");
                 else
-                    constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({IndexColumns(index, store)}){filter};\n");
+                    constraints.Append(CultureInfo.InvariantCulture, $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Q(index.GetDatabaseName()!)} ON {Q(store.Name)} ({IndexColumns(index, store, directions)}){filter};\n");
                 indexed.Add(index.Properties);
             }
 
@@ -158,8 +162,9 @@ internal static class CorpusCopy
         string.Join(", ", properties.Select(p => Q(p.GetColumnName(store)!)));
 
     /// <summary>An index's columns with their directions, so PostgreSQL gets the same indexes as ours, (Year DESC, Title) included.</summary>
-    private static string IndexColumns(IIndex index, StoreObjectIdentifier store) =>
-        string.Join(", ", index.Properties.Select((p, i) => Q(p.GetColumnName(store)!) + (index.IsDescending is { } descending && (descending.Count == 0 || descending[i]) ? " DESC" : "")));
+    private static string IndexColumns(IIndex index, StoreObjectIdentifier store, Dictionary<string, IReadOnlyList<bool>> directions) =>
+        string.Join(", ", index.Properties.Select((p, i) => Q(p.GetColumnName(store)!)
+            + (directions.TryGetValue(index.GetDatabaseName()!, out var descending) && (descending.Count == 0 || descending[i]) ? " DESC" : "")));
 
     private static string Q(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
