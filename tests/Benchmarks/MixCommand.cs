@@ -176,7 +176,8 @@ internal static class MixCommand
         }
     }
 
-    // The API's own configuration keys; Production, as deployed, with a cost budget no benchmark client reaches.
+    // The API's own configuration keys; Production, as deployed (its own runtimeconfig too: server GC), with a cost budget
+    // no benchmark client reaches.
     private static Dictionary<string, string> ApiEnvironment(string databaseFile) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -186,7 +187,6 @@ internal static class MixCommand
         ["RateLimits__Budget"] = "2000000000",
         ["Limits__ExecutionTimeout"] = "00:05:00",
         ["Logging__LogLevel__Default"] = "Warning",
-        ["DOTNET_gcServer"] = "0",
     };
 
     private sealed record Build(string Name, string Label, string Tree)

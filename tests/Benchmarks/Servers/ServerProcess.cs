@@ -116,8 +116,20 @@ internal sealed class ServerProcess : IDisposable
         // Under `dotnet RlhfGraph.Benchmarks.dll` the process is dotnet itself; the apphost needs no assembly argument.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(EntryPoint).Assembly.Location);
         foreach (var argument in (string[])["serve", "--db", database.Path, "--port", port.ToString(CultureInfo.InvariantCulture)]) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_gcServer"] = "0";
+        // The collector the API ships with (its runtimeconfig: the Web SDK's server GC), not this console host's: the
+        // workstation collector costs the API about a third more CPU per request on the dashboard (docs/benchmarks.md §16).
+        start.Environment["DOTNET_gcServer"] = ApiUsesServerGC() ? "1" : "0";
         return StartAsync("ours", start, port);
+    }
+
+    /// <summary>System.GC.Server of the API's own runtimeconfig, copied beside this host's assemblies by the build.</summary>
+    private static bool ApiUsesServerGC()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "RlhfGraph.Api.runtimeconfig.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        return config.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.GC.Server", out var server)
+            && server.GetBoolean();
     }
 
     public void Dispose()
