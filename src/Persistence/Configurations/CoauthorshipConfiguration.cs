@@ -18,8 +18,13 @@ internal sealed class CoauthorshipConfiguration : IEntityTypeConfiguration<Coaut
             .IsDescending(false, true, false)
             .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
         builder.HasOne(c => c.Author).WithMany(a => a.Coauthorships).HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
-        // SQL Server allows one cascade path from Authors; the importer removes a leaving author's pairs itself
-        // (both directions) before the author, so this side needs none.
+        // The read side joins a pair to its co-author through this relationship, so the model keeps it; the database
+        // does not (migration CoauthorshipsKeyedByPairWithoutCoauthorForeignKey drops its foreign key and index, and
+        // on SQLite makes the table WITHOUT ROWID, keyed by the pair). The importer rewrites the whole table from the
+        // bylines in its transaction, so the constraint guarded nothing, while its lookups and its index, filled in
+        // random order, were most of the import's largest phase (docs/benchmarks.md §13). Nothing reads by co-author.
+        // EF Core's SQLite migrations rebuild a table from the model when a column changes: a later migration that
+        // touches this table must keep that shape by hand.
         builder.HasOne(c => c.Coauthor).WithMany().HasForeignKey(c => c.CoauthorId).OnDelete(DeleteBehavior.NoAction);
     }
 }

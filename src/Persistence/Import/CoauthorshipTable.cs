@@ -27,11 +27,4 @@ internal static class CoauthorshipTable
         await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync($"INSERT INTO Coauthorships (AuthorId, CoauthorId, SharedPapers) {AggregateSql}", ct).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Removes the pairs of authors about to be deleted, both directions: the co-author side has no cascade (SQL
-    /// Server allows one cascade path from Authors), so they must go before the authors do.
-    /// </summary>
-    public static Task<int> ForgetAsync(RlhfGraphDbContext db, IReadOnlyCollection<int> authorIds, CancellationToken ct) =>
-        db.Coauthorships.Where(c => authorIds.Contains(c.AuthorId) || authorIds.Contains(c.CoauthorId)).ExecuteDeleteAsync(ct);
 }

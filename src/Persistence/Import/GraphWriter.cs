@@ -37,8 +37,9 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, k => [k.Key], _ => [], noPlaces, _ => [], ct).ConfigureAwait(false);
         // An author or a dataset is also every spelling the lists give it: the one its Key folds may come from a list that leaves.
         var authorSpellings = graph.AuthorAliases.ToLookup(a => a.AuthorKey, a => EntityKeys.Clip(PersonName.Key(a.Alias)), StringComparer.Ordinal);
-        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct,
-            leaving: ids => CoauthorshipTable.ForgetAsync(db, ids, ct)).ConfigureAwait(false);
+        // A leaving author's own pairs go with it (cascade); the pairs naming it as co-author, which no constraint
+        // holds, go when the table is rebuilt from the bylines below, in this transaction.
+        var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct).ConfigureAwait(false);
         var datasetSpellings = graph.DatasetAliases.ToLookup(d => d.DatasetKey, d => EntityKeys.Clip(DatasetName.Key(d.Alias)), StringComparer.Ordinal);
         var datasets = await SyncEntitiesAsync(db.Datasets, graph.Datasets, d => d.Key, d => [d.Key], d => datasetSpellings[d.Key], oldPlaces[MentionTarget.Dataset], d => PlacesOf(MentionTarget.Dataset, d.Key), ct).ConfigureAwait(false);
         var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, c => [c.Key], c => graph.Keys.Of(nameof(Codebase), c.Key), oldPlaces[MentionTarget.Codebase], c => PlacesOf(MentionTarget.Codebase, c.Key), ct).ConfigureAwait(false);
@@ -96,8 +97,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     /// held is remembered in IdentityKeys (same transaction) for the entity that comes back or regains it.
     /// </summary>
     private async Task<Dictionary<string, int>> SyncEntitiesAsync<T>(DbSet<T> set, IReadOnlyList<T> desired, Func<T, string> keyOf,
-        Func<T, IEnumerable<string>> ownKeys, Func<T, IEnumerable<string>> otherKeys, ILookup<string, int> oldPlaces, Func<T, IReadOnlyCollection<string>> places, CancellationToken ct,
-        Func<IReadOnlyCollection<int>, Task<int>>? leaving = null)
+        Func<T, IEnumerable<string>> ownKeys, Func<T, IEnumerable<string>> otherKeys, ILookup<string, int> oldPlaces, Func<T, IReadOnlyCollection<string>> places, CancellationToken ct)
         where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T))!;
@@ -140,7 +140,6 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
                 db.Attach(current).CurrentValues.SetValues(wantedEntity);
         }
 
-        if (leaving is not null && live.Count > 0) await leaving([.. live.Keys]).ConfigureAwait(false);
         set.RemoveRange(live.Values);
         await SaveAsync(set, added, ct).ConfigureAwait(false);
         if (returning.Count > 0) await SaveReturningAsync(set, returning, ct).ConfigureAwait(false);

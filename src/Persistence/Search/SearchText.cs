@@ -32,11 +32,14 @@ public sealed class SearchText
     }
 
     /// <summary>Folds stored text: the same rules as queries, padded so " word " matches whole words.</summary>
-    internal static string Pad(IEnumerable<string?> parts)
+    internal static string Pad(IEnumerable<string?> parts) => Pad(parts, Fold);
+
+    /// <summary>As <see cref="Pad(IEnumerable{string?})"/>, with <paramref name="fold"/> giving <see cref="Fold"/>'s answer (from a cache).</summary>
+    internal static string Pad(IEnumerable<string?> parts, Func<string, string> fold)
     {
-        var words = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Fold(p!)).Where(p => p.Length > 0));
+        var words = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => fold(p!)).Where(p => p.Length > 0));
         return $" {words} ";
     }
 
-    private static string Fold(string text) => TextNormalization.FoldToWords(text);
+    internal static string Fold(string text) => TextNormalization.FoldToWords(text);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using RlhfGraph.Persistence;
 using RlhfGraph.Persistence.Import;
 using RlhfGraph.Tests.Infrastructure;
 
@@ -103,6 +104,37 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
 
         var (stored, _) = await ReadAsync(database);
         Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task TheTableIsKeyedByThePairWithAForeignKeyOnlyOnTheAuthorSide()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await using var db = database.CreateContext();
+
+        // The importer rewrites the table whole: a constraint and an index on the co-author side cost most of that
+        // write and guarded nothing (migration CoauthorshipsKeyedByPairWithoutCoauthorForeignKey).
+        var sqlite = database.Provider == DatabaseProvider.Sqlite;
+        var foreignKeys = await db.Database.SqlQueryRaw<string>(sqlite
+            ? "SELECT \"from\" AS Value FROM pragma_foreign_key_list('Coauthorships')"
+            : "SELECT COL_NAME(fc.parent_object_id, fc.parent_column_id) AS Value FROM sys.foreign_key_columns fc WHERE fc.parent_object_id = OBJECT_ID('Coauthorships')").ToListAsync();
+        var indexes = await db.Database.SqlQueryRaw<string>(sqlite
+            ? "SELECT name AS Value FROM pragma_index_list('Coauthorships') WHERE origin = 'c'"
+            : "SELECT name AS Value FROM sys.indexes WHERE object_id = OBJECT_ID('Coauthorships') AND is_primary_key = 0 AND name IS NOT NULL").ToListAsync();
+
+        Assert.Equal(["AuthorId"], foreignKeys);
+        Assert.Equal(["IX_Coauthorships_AuthorId_SharedPapers_CoauthorId"], indexes);
+        if (sqlite)
+        {
+            // No rowid b-tree beside the primary key's: the table is the primary key (rows in pair order).
+            var table = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_schema WHERE type = 'table' AND name = 'Coauthorships'").SingleAsync();
+            Assert.EndsWith("WITHOUT ROWID", table.Trim(), StringComparison.Ordinal);
+        }
+        else
+        {
+            var clustered = await db.Database.SqlQueryRaw<string>("SELECT type_desc AS Value FROM sys.indexes WHERE object_id = OBJECT_ID('Coauthorships') AND is_primary_key = 1").SingleAsync();
+            Assert.Equal("CLUSTERED", clustered);
+        }
     }
 
     /// <summary>Contrastive Preference Learning gains a co-author in both lists that name it: her pairs are new.</summary>

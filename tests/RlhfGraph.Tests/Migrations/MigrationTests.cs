@@ -111,6 +111,22 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void TheCoauthorSideOfCoauthorshipsHasNoForeignKeyOrIndexAfterTheMigrations()
+    {
+        using var sqlite = Context(DatabaseProvider.Sqlite);
+        using var sqlServer = Context(DatabaseProvider.SqlServer);
+
+        var sqliteScript = sqlite.GetService<IMigrator>().GenerateScript();
+        var sqlServerScript = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        // The model keeps the relationship for the read side's join; the database drops what only the importer paid for.
+        Assert.Contains("WITHOUT ROWID", sqliteScript, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [Coauthorships] DROP CONSTRAINT [FK_Coauthorships_Authors_CoauthorId]", sqlServerScript, StringComparison.Ordinal);
+        Assert.Contains("DROP INDEX [IX_Coauthorships_CoauthorId] ON [Coauthorships]", sqlServerScript, StringComparison.Ordinal);
+        Assert.NotNull(sqlite.Model.FindEntityType(typeof(Persistence.Entities.Coauthorship))!.FindNavigation(nameof(Persistence.Entities.Coauthorship.Coauthor)));
+    }
+
+    [Fact]
     public void EveryUniqueIndexOnANullableColumnIsFilteredOnSqlServer()
     {
         using var db = Context(DatabaseProvider.SqlServer);

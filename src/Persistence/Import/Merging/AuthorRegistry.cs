@@ -20,6 +20,11 @@ internal sealed class AuthorRegistry
     private readonly Dictionary<string, string> _cleaned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
 
+    // What Register answered for each raw name: a second call changes nothing, and the merger, the byline pass and the
+    // emitters each register every byline name (250k-item list: Register was the import's hottest method, folding the
+    // name twice per call to test it for "et al."; see docs/benchmarks.md §13).
+    private readonly Dictionary<string, string?> _registered = new(StringComparer.Ordinal);
+
     /// <summary><see cref="PersonName.Clean"/>, remembered.</summary>
     public string Clean(string raw)
     {
@@ -36,6 +41,12 @@ internal sealed class AuthorRegistry
 
     /// <summary>Cleans a byline name and registers it; null for names that clean to nothing or are truncation markers.</summary>
     public string? Register(string raw)
+    {
+        if (!_registered.TryGetValue(raw, out var registered)) _registered[raw] = registered = RegisterOnce(raw);
+        return registered;
+    }
+
+    private string? RegisterOnce(string raw)
     {
         if (PersonName.IsTruncationMarker(raw)) return null;
         var name = Clean(raw);

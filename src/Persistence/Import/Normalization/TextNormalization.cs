@@ -9,6 +9,9 @@ internal static class TextNormalization
     /// <summary>Removes combining marks after canonical decomposition: "Rémi" → "Remi", "Käser" → "Kaser".</summary>
     public static string RemoveDiacritics(string text)
     {
+        // ASCII is its own decomposition and has no marks: most of a list's text, where Normalize (ICU) was the cost of
+        // every title, name and search entry folded (docs/benchmarks.md §13).
+        if (Ascii.IsValid(text)) return text;
         var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)

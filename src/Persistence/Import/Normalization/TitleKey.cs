@@ -27,6 +27,35 @@ internal static class TitleKey
     }
 
     /// <summary>
+    /// The same over the words as distinct ids in ascending order (one id per word, however made): one walk along both, no
+    /// hashing, for the merger's pairwise comparisons of a prolific author's titles.
+    /// </summary>
+    public static double Similarity(int[] x, int[] y)
+    {
+        if (x.Length == 0 || y.Length == 0) return 0;
+        var shared = 0;
+        for (int i = 0, j = 0; i < x.Length && j < y.Length;)
+        {
+            if (x[i] == y[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return 2.0 * shared / (x.Length + y.Length);
+    }
+
+    /// <summary>
     /// A short name of a work rather than its title: one to three words without a colon ("InstructGPT", "DPO", "HIR", "RLHF",
     /// "Direct Preference Optimization"). Sharing an arXiv id with a full title, it is that paper's alias, not a conflicting title.
     /// </summary>

@@ -1,6 +1,7 @@
 using RlhfGraph.Persistence.Import.Formats;
 using RlhfGraph.Persistence.Import.Merging;
 using RlhfGraph.Persistence.Import.Normalization;
+using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Import.Normalization;
 
@@ -85,6 +86,25 @@ public sealed class NormalizationRuleTests
         Assert.InRange(same, PaperMerger.NearDuplicateTitleSimilarity, 1.0);
         Assert.InRange(different, PaperMerger.NearDuplicateTitleSimilarity, 1.0);
         Assert.InRange(unrelated, 0.0, PaperMerger.NearDuplicateTitleSimilarity - 0.01);
+    }
+
+    [Fact]
+    public void TitleSimilarityOverSortedWordIdsIsTheSameNumberAsOverWordSets()
+    {
+        // The merger compares a prolific author's titles pairwise as sorted word ids; every pair of seed titles, repeated
+        // words ("learning to learn") and an empty title included, must score exactly as the word sets do.
+        var titles = File.ReadLines(Path.Combine(TestDatabase.SeedDirectory, "awesome-rlhf-opendilab-2023.md"))
+            .Where(l => l.StartsWith("- [", StringComparison.Ordinal)).Select(l => l[3..l.IndexOf(']', StringComparison.Ordinal)])
+            .Take(60).Append("Learning to Learn to Learn").Append("Learn, learning: to learn").Append("!!!").ToList();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] Ids(string title) => [.. TitleKey.Words(title).Select(w => ids.TryGetValue(w, out var id) ? id : ids[w] = ids.Count).Order()];
+
+        Assert.True(titles.Count > 50, $"only {titles.Count} titles");
+        foreach (var a in titles)
+        {
+            foreach (var b in titles)
+                Assert.Equal(TitleKey.Similarity(TitleKey.Words(a), TitleKey.Words(b)), TitleKey.Similarity(Ids(a), Ids(b)));
+        }
     }
 
     [Theory]
