@@ -44,6 +44,11 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             ImportLock.WaitUpTo(db, options.LockWait);
             var strategy = db.Database.CreateExecutionStrategy();
+            // Counted before writing: without retries, the writer empties the graph as it goes (see GraphWriter.WriteAsync).
+            var links = graph.PaperAuthors.Count + graph.CodebaseAuthors.Count + graph.PaperCodebases.Count + graph.PaperDatasets.Count
+                + graph.CodebaseDatasets.Count + graph.PaperKeywords.Count + graph.CodebaseKeywords.Count;
+            var (papers, authors, codebases, datasets, keywords, mentions) =
+                (graph.Papers.Count, graph.Authors.Count, graph.Codebases.Count, graph.Datasets.Count, graph.Keywords.Count, graph.Mentions.Count);
             var writer = await strategy.ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();
@@ -55,7 +60,8 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
                     // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                     if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
-                    await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
+                    // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
+                    await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
                     CollectBetweenPhases(items);
                     // The search index is derived from the tables, so it changes only when they did (or was never built).
                     if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
@@ -82,14 +88,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                 Sources = graph.SourceReports,
                 Conflicts = graph.Conflicts,
                 SkippedItems = skipped,
-                Papers = graph.Papers.Count,
-                Authors = graph.Authors.Count,
-                Codebases = graph.Codebases.Count,
-                Datasets = graph.Datasets.Count,
-                Keywords = graph.Keywords.Count,
-                Links = graph.PaperAuthors.Count + graph.CodebaseAuthors.Count + graph.PaperCodebases.Count + graph.PaperDatasets.Count
-                    + graph.CodebaseDatasets.Count + graph.PaperKeywords.Count + graph.CodebaseKeywords.Count,
-                Mentions = graph.Mentions.Count,
+                Papers = papers,
+                Authors = authors,
+                Codebases = codebases,
+                Datasets = datasets,
+                Keywords = keywords,
+                Links = links,
+                Mentions = mentions,
                 RowsInserted = writer.Inserted,
                 RowsUpdated = writer.Updated,
                 RowsDeleted = writer.Deleted,
@@ -181,7 +186,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         var items = lists.Sum(l => l.Item2.ItemsSeen);
         CollectBetweenPhases(items);
         progress?.Report("merging");
-        return (GraphBuilder.Build(lists), skipped, items);
+        return (GraphBuilder.Build(lists, () => CollectBetweenPhases(items)), skipped, items);
     }
 
     private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>
