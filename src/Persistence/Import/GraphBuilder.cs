@@ -33,7 +33,8 @@ internal sealed class GraphBuilder
 
     /// <param name="lists">The parsed lists.</param>
     /// <param name="betweenSteps">
-    /// Called after the steps that leave the most garbage (clustering the papers, registering the people, emitting the papers):
+    /// Called after the steps that leave the most garbage (clustering the papers, registering the people, emitting the papers,
+    /// the codebases and the datasets):
     /// the importer collects there on a large import, so the heap does not grow by what those steps dropped on top of the
     /// parsed items and the graph being built (250k-item list: see docs/benchmarks.md §13).
     /// </param>
@@ -50,6 +51,7 @@ internal sealed class GraphBuilder
         betweenSteps?.Invoke();
         builder.EmitCodebases(codebases);
         builder.EmitDatasets();
+        betweenSteps?.Invoke();
         builder._keywords.Complete();
         builder.EmitReports(lists);
         builder.CountPapersAndDropUncredited();
