@@ -16,7 +16,7 @@ internal sealed class GraphBuilder
     private readonly List<SourcedItem> _paperItems = [];
     private readonly List<SourcedItem> _codebaseItems = [];
     private readonly List<(SourcedItem Item, string Name, string? Url)> _datasetItems = [];
-    private readonly AuthorRegistry _authors = new();
+    private AuthorRegistry _authors = new();
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
@@ -50,6 +50,9 @@ internal sealed class GraphBuilder
         builder.EmitPapers(papers);
         betweenSteps?.Invoke();
         builder.EmitCodebases(codebases);
+        // Nothing reads the registry after the bylines are emitted; its tables (every byline spelling, cleaned, folded and
+        // answered) would otherwise stay alive through the merge's last steps, where the import's memory peaks.
+        builder._authors = new AuthorRegistry();
         builder.EmitDatasets();
         betweenSteps?.Invoke();
         builder._keywords.Complete();
