@@ -34,6 +34,13 @@ internal sealed class EntityKeys
             Add(nameof(Paper), paper.Key, Link(item.Url));
     }
 
+    /// <summary>Forgets every key (the writer, once the entities are written).</summary>
+    public void Clear()
+    {
+        _keys.Clear();
+        _keys.TrimExcess();
+    }
+
     /// <summary>The other keys recorded for the entity (its own columns' keys are <see cref="OfPaper"/> and the like).</summary>
     public IReadOnlyCollection<string> Of(string kind, string entityKey) =>
         _keys.TryGetValue((kind, entityKey), out var keys) ? keys : [];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Formats;
 using RlhfGraph.Persistence.Import.Merging;
@@ -15,7 +16,7 @@ internal sealed class GraphBuilder
     private readonly List<SourcedItem> _paperItems = [];
     private readonly List<SourcedItem> _codebaseItems = [];
     private readonly List<(SourcedItem Item, string Name, string? Url)> _datasetItems = [];
-    private readonly AuthorRegistry _authors = new();
+    private AuthorRegistry _authors = new();
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
@@ -30,16 +31,30 @@ internal sealed class GraphBuilder
             _paperItems.Concat(_codebaseItems).SelectMany(i => i.Item.Datasets).Select(d => d.Label).Concat(_datasetItems.Select(d => d.Name)));
     }
 
-    public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    /// <param name="lists">The parsed lists.</param>
+    /// <param name="betweenSteps">
+    /// Called after the steps that leave the most garbage (clustering the papers, registering the people, emitting the papers,
+    /// the codebases and the datasets):
+    /// the importer collects there on a large import, so the heap does not grow by what those steps dropped on top of the
+    /// parsed items and the graph being built (250k-item list: see docs/benchmarks.md §13).
+    /// </param>
+    public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists, Action? betweenSteps = null)
     {
         var builder = new GraphBuilder();
         builder.Classify(lists);
         var papers = builder.ClusterPapers();
+        betweenSteps?.Invoke();
         var codebases = CodebaseMerger.Merge(builder._codebaseItems, builder._paperItems);
         builder.RegisterPeople(papers, codebases);
+        betweenSteps?.Invoke();
         builder.EmitPapers(papers);
+        betweenSteps?.Invoke();
         builder.EmitCodebases(codebases);
+        // Nothing reads the registry after the bylines are emitted; its tables (every byline spelling, cleaned, folded and
+        // answered) would otherwise stay alive through the merge's last steps, where the import's memory peaks.
+        builder._authors = new AuthorRegistry();
         builder.EmitDatasets();
+        betweenSteps?.Invoke();
         builder._keywords.Complete();
         builder.EmitReports(lists);
         builder.CountPapersAndDropUncredited();
@@ -51,7 +66,10 @@ internal sealed class GraphBuilder
     // an author nobody credits is not an author.
     private void CountPapersAndDropUncredited()
     {
-        var papers = _graph.PaperAuthors.GroupBy(l => l.AuthorKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Counted in place, not grouped: grouping a large import's million byline links made groups of them all at once
+        // (the merge's peak memory, 250k-item list: docs/benchmarks.md §13).
+        var papers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var link in _graph.PaperAuthors) CollectionsMarshal.GetValueRefOrAddDefault(papers, link.AuthorKey, out _)++;
         var credited = papers.Keys.Concat(_graph.CodebaseAuthors.Select(l => l.AuthorKey)).ToHashSet(StringComparer.Ordinal);
         _graph.Authors.RemoveAll(a => !credited.Contains(a.Key));
         _graph.AuthorAliases.RemoveAll(a => !credited.Contains(a.AuthorKey));
@@ -60,9 +78,15 @@ internal sealed class GraphBuilder
 
     private void CountMentioningLists()
     {
-        var lists = _graph.Mentions.Where(m => m.Target == MentionTarget.Paper)
-            .GroupBy(m => m.TargetKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.SourceName).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        // Each (paper, list) pair counts once; counted in place rather than grouped, as above.
+        var lists = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        foreach (var mention in _graph.Mentions)
+        {
+            if (mention.Target == MentionTarget.Paper && seen.Add((mention.TargetKey, mention.SourceName)))
+                CollectionsMarshal.GetValueRefOrAddDefault(lists, mention.TargetKey, out _)++;
+        }
+
         foreach (var paper in _graph.Papers) paper.MentionCount = lists.GetValueOrDefault(paper.Key);
     }
 

@@ -25,9 +25,25 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
 
     public int Deleted { get; private set; }
 
-    public async Task WriteAsync(ImportGraph graph, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="graph">What the database is to hold.</param>
+    /// <param name="progress">Where the phases are reported.</param>
+    /// <param name="release">
+    /// Empty each part of <paramref name="graph"/> once it is written (the entities once their ids are known, each link
+    /// list once synced, the mentions last), so its memory can go while the later phases run; only for a caller that does
+    /// not write the same graph again. 250k-item list: the graph is 528 MB of the heap as writing starts.
+    /// </param>
+    /// <param name="betweenPhases">Called after the entities, the links and the mentions: the importer collects there on a large import.</param>
+    /// <param name="ct">Cancels the writing.</param>
+    public async Task WriteAsync(ImportGraph graph, IProgress<string>? progress, bool release, Action? betweenPhases, CancellationToken ct)
     {
         _progress = progress;
+        void Done<TItem>(List<TItem> written)
+        {
+            if (!release) return;
+            written.Clear();
+            written.TrimExcess();
+        }
+
         progress?.Report("sources, keywords, authors, datasets, codebases, papers");
         var (oldPlaces, newPlaces) = await PlacesAsync(graph, ct).ConfigureAwait(false);
         var noPlaces = Array.Empty<string>().ToLookup(p => p, _ => 0);
@@ -45,25 +61,45 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, c => [c.Key], c => graph.Keys.Of(nameof(Codebase), c.Key), oldPlaces[MentionTarget.Codebase], c => PlacesOf(MentionTarget.Codebase, c.Key), ct).ConfigureAwait(false);
         var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, EntityKeys.OfPaper, p => graph.Keys.Of(nameof(Paper), p.Key), oldPlaces[MentionTarget.Paper], p => PlacesOf(MentionTarget.Paper, p.Key), ct).ConfigureAwait(false);
 
+        // The links and mentions need only the ids by key from here on.
+        Done(graph.Papers);
+        Done(graph.Authors);
+        Done(graph.Codebases);
+        Done(graph.Datasets);
+        Done(graph.Keywords);
+        if (release) graph.Keys.Clear();
+        betweenPhases?.Invoke();
+
         progress?.Report("links");
         await SyncLinksAsync(db.AuthorAliases, graph.AuthorAliases.Select(a => new AuthorAlias { AuthorId = authors[a.AuthorKey], Name = a.Alias }),
             a => (a.AuthorId, a.Name), null, ct).ConfigureAwait(false);
+        Done(graph.AuthorAliases);
         await SyncLinksAsync(db.DatasetAliases, graph.DatasetAliases.Select(a => new DatasetAlias { DatasetId = datasets[a.DatasetKey], Name = a.Alias }),
             a => (a.DatasetId, a.Name), null, ct).ConfigureAwait(false);
+        Done(graph.DatasetAliases);
         await SyncLinksAsync(db.PaperAuthors, graph.PaperAuthors.Select(l => new PaperAuthor { PaperId = papers[l.PaperKey], AuthorId = authors[l.AuthorKey], Position = l.Position }),
             l => (l.PaperId, l.AuthorId), (from, to) => to.Position = from.Position, ct).ConfigureAwait(false);
+        Done(graph.PaperAuthors);
         await SyncLinksAsync(db.CodebaseAuthors, graph.CodebaseAuthors.Select(l => new CodebaseAuthor { CodebaseId = codebases[l.CodebaseKey], AuthorId = authors[l.AuthorKey], Position = l.Position }),
             l => (l.CodebaseId, l.AuthorId), (from, to) => to.Position = from.Position, ct).ConfigureAwait(false);
+        Done(graph.CodebaseAuthors);
         await SyncLinksAsync(db.PaperCodebases, StrongestRelation(graph.PaperCodebases).Select(l => new PaperCodebase { PaperId = papers[l.PaperKey], CodebaseId = codebases[l.CodebaseKey], Relation = l.Relation }),
             l => (l.PaperId, l.CodebaseId), (from, to) => to.Relation = from.Relation, ct).ConfigureAwait(false);
+        Done(graph.PaperCodebases);
         await SyncLinksAsync(db.PaperDatasets, graph.PaperDatasets.Select(l => new PaperDataset { PaperId = papers[l.PaperKey], DatasetId = datasets[l.DatasetKey] }),
             l => (l.PaperId, l.DatasetId), null, ct).ConfigureAwait(false);
+        Done(graph.PaperDatasets);
         await SyncLinksAsync(db.CodebaseDatasets, graph.CodebaseDatasets.Select(l => new CodebaseDataset { CodebaseId = codebases[l.CodebaseKey], DatasetId = datasets[l.DatasetKey] }),
             l => (l.CodebaseId, l.DatasetId), null, ct).ConfigureAwait(false);
+        Done(graph.CodebaseDatasets);
         await SyncLinksAsync(db.PaperKeywords, graph.PaperKeywords.Select(l => new PaperKeyword { PaperId = papers[l.PaperKey], KeywordId = keywords[l.KeywordKey] }),
             l => (l.PaperId, l.KeywordId), null, ct).ConfigureAwait(false);
+        Done(graph.PaperKeywords);
         await SyncLinksAsync(db.CodebaseKeywords, graph.CodebaseKeywords.Select(l => new CodebaseKeyword { CodebaseId = codebases[l.CodebaseKey], KeywordId = keywords[l.KeywordKey] }),
             l => (l.CodebaseId, l.KeywordId), null, ct).ConfigureAwait(false);
+        Done(graph.CodebaseKeywords);
+
+        betweenPhases?.Invoke();
 
         progress?.Report("mentions");
         var mentions = graph.Mentions.Select(m => new Mention
@@ -77,6 +113,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             DatasetId = m.Target == MentionTarget.Dataset ? datasets[m.TargetKey] : null,
         });
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
+        Done(graph.Mentions);
+        betweenPhases?.Invoke();
 
         // Derived from the bylines, so it changes only when the graph did (a second import of the same lists writes nothing).
         if (Inserted + Updated + Deleted > 0)

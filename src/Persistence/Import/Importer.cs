@@ -30,23 +30,11 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     {
         var clock = Stopwatch.StartNew();
         var manifest = await SeedManifest.ReadAsync(seedDirectory, cancellationToken).ConfigureAwait(false);
-        // Lists parse independently; on a large import that is a third of the time, so they share the cores.
-        // Task.WhenAll rethrows the first failure in manifest order, so a bad file is reported as before.
-        var parsing = manifest.Select(entry => Task.Run(() =>
-        {
-            progress?.Report($"parsing {entry.File}");
-            return ParseAsync(seedDirectory, entry, cancellationToken);
-        }, cancellationToken)).ToList();
-        List<(Source, ParsedList)>? lists = [.. await Task.WhenAll(parsing).ConfigureAwait(false)];
-        parsing.Clear();
-        var skipped = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList();
-
-        var items = lists.Sum(l => l.Item2.ItemsSeen);
-        CollectBetweenPhases(items);
-        progress?.Report("merging");
-        var graph = GraphBuilder.Build(lists);
-        // The parsed items are merged into the graph now; a large list's items are hundreds of megabytes the writer does not need.
-        lists = null;
+        var (graph, skipped, items) = await ReadAsync(seedDirectory, manifest, progress, cancellationToken).ConfigureAwait(false);
+        // This continuation runs on the stack of ReadAsync's last step, whose frames still hold the parsed lists (a frame that
+        // has not returned is a GC root, and setting a local to null does not clear the slots the JIT copied it to): from a
+        // fresh stack the collection frees them (250k-item list: 1 166 → 528 MB live as the writing starts, docs/benchmarks.md §13).
+        await Task.Yield();
         CollectBetweenPhases(items);
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -56,6 +44,11 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             ImportLock.WaitUpTo(db, options.LockWait);
             var strategy = db.Database.CreateExecutionStrategy();
+            // Counted before writing: without retries, the writer empties the graph as it goes (see GraphWriter.WriteAsync).
+            var links = graph.PaperAuthors.Count + graph.CodebaseAuthors.Count + graph.PaperCodebases.Count + graph.PaperDatasets.Count
+                + graph.CodebaseDatasets.Count + graph.PaperKeywords.Count + graph.CodebaseKeywords.Count;
+            var (papers, authors, codebases, datasets, keywords, mentions) =
+                (graph.Papers.Count, graph.Authors.Count, graph.Codebases.Count, graph.Datasets.Count, graph.Keywords.Count, graph.Mentions.Count);
             var writer = await strategy.ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();
@@ -67,7 +60,8 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
                     // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                     if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
-                    await attempt.WriteAsync(graph, progress, ct).ConfigureAwait(false);
+                    // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
+                    await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
                     CollectBetweenPhases(items);
                     // The search index is derived from the tables, so it changes only when they did (or was never built).
                     if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
@@ -94,14 +88,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                 Sources = graph.SourceReports,
                 Conflicts = graph.Conflicts,
                 SkippedItems = skipped,
-                Papers = graph.Papers.Count,
-                Authors = graph.Authors.Count,
-                Codebases = graph.Codebases.Count,
-                Datasets = graph.Datasets.Count,
-                Keywords = graph.Keywords.Count,
-                Links = graph.PaperAuthors.Count + graph.CodebaseAuthors.Count + graph.PaperCodebases.Count + graph.PaperDatasets.Count
-                    + graph.CodebaseDatasets.Count + graph.PaperKeywords.Count + graph.CodebaseKeywords.Count,
-                Mentions = graph.Mentions.Count,
+                Papers = papers,
+                Authors = authors,
+                Codebases = codebases,
+                Datasets = datasets,
+                Keywords = keywords,
+                Links = links,
+                Mentions = mentions,
                 RowsInserted = writer.Inserted,
                 RowsUpdated = writer.Updated,
                 RowsDeleted = writer.Deleted,
@@ -171,6 +164,29 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         if (items < 10_000) return;
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>Parses every list (they share the cores) and merges them into one graph; the parsed items die with this method.</summary>
+    private static async Task<(ImportGraph Graph, List<string> Skipped, int Items)> ReadAsync(string seedDirectory, IReadOnlyList<SeedSource> manifest,
+        IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        // Lists parse independently; on a large import that is a third of the time, so they share the cores.
+        // Task.WhenAll rethrows the first failure in manifest order, so a bad file is reported as before.
+        var parsing = manifest.Select(entry => Task.Run(() =>
+        {
+            progress?.Report($"parsing {entry.File}");
+            return ParseAsync(seedDirectory, entry, cancellationToken);
+        }, cancellationToken)).ToList();
+        var lists = await Task.WhenAll(parsing).ConfigureAwait(false);
+        // On from a fresh stack: the frames of the parse that finished last still hold its list's text and bytes (a 105 MB
+        // list: 315 MB), which the collection below could not free while they are on the stack.
+        await Task.Yield();
+        parsing.Clear();
+        var skipped = lists.SelectMany(l => l.Item2.Skipped).Select(s => $"{FileOf(manifest, s.Source)}:{s.Line}: {s.Reason}").ToList();
+        var items = lists.Sum(l => l.Item2.ItemsSeen);
+        CollectBetweenPhases(items);
+        progress?.Report("merging");
+        return (GraphBuilder.Build(lists, () => CollectBetweenPhases(items)), skipped, items);
     }
 
     private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>

@@ -7,7 +7,7 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// The labelled detail lines of the opendilab lists, Markdown (001) or flattened (003): `Keyword:`,
 /// `Code:`, `Dataset:` (and the `Dataset;` typo), `Env:`, `Task:`; the first unlabelled line is the authors.
 /// </summary>
-internal sealed partial class FieldLines
+internal sealed partial class FieldLines(StringPool? pool = null)
 {
     public List<string> People { get; private set; } = [];
 
@@ -38,7 +38,7 @@ internal sealed partial class FieldLines
             if (People.Count == 0 && !Truncated)
             {
                 var (people, truncated) = Byline.SplitPeople(text);
-                People = [.. people];
+                People = [.. people.Select(Pooled)];
                 Truncated = truncated;
             }
 
@@ -49,26 +49,31 @@ internal sealed partial class FieldLines
         switch (match.Groups["label"].Value.ToLowerInvariant())
         {
             case "keyword" or "keywords":
-                Keywords.AddRange(FormatsText.SplitList(value));
+                Keywords.AddRange(FormatsText.SplitList(value).Select(Pooled));
                 break;
             case "env" or "envs" or "environment" or "environments":
-                Environments.AddRange(FormatsText.SplitList(value));
+                Environments.AddRange(FormatsText.SplitList(value).Select(Pooled));
                 break;
             case "task" or "tasks":
                 // A task is a phrase, often with commas of its own ("Toolkit for creating, Sharing and using …").
-                if (links.Count > 0) Tasks.AddRange(links.Select(l => l.Label));
-                else if (value.Length > 0) Tasks.Add(value.TrimEnd('.'));
+                if (links.Count > 0) Tasks.AddRange(links.Select(l => Pooled(l.Label)));
+                else if (value.Length > 0) Tasks.Add(Pooled(value.TrimEnd('.')));
                 break;
             case "code":
-                if (links.Count > 0) Code.AddRange(links);
-                else if (value.Length > 0) Code.Add(new ListLink(value.ToLowerInvariant(), null));
+                if (links.Count > 0) Code.AddRange(links.Select(l => l with { Label = Pooled(l.Label) }));
+                else if (value.Length > 0) Code.Add(new ListLink(Pooled(value.ToLowerInvariant()), null));
                 break;
             default:
-                if (links.Count > 0) Datasets.AddRange(links);
-                else Datasets.AddRange(FormatsText.SplitList(value).Select(name => new ListLink(name, null)));
+                if (links.Count > 0) Datasets.AddRange(links.Select(l => new ListLink(Pooled(l.Label), l.Url is null ? null : Pooled(l.Url))));
+                else Datasets.AddRange(FormatsText.SplitList(value).Select(name => new ListLink(Pooled(name), null)));
                 break;
         }
     }
+
+    /// <summary>An empty field as the shared empty list: most items leave most fields empty, and a list object each is 32 bytes.</summary>
+    public static IReadOnlyList<T> Compact<T>(List<T> values) => values.Count == 0 ? [] : values;
+
+    private string Pooled(string value) => pool?.Get(value) ?? value;
 
     [GeneratedRegex(@"^(?<label>Keywords?|Code|Datasets?|Envs?|Environments?|Tasks?)\s*[:;]\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Label();

@@ -16,6 +16,7 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
     {
         var items = new List<ListItem>();
         var skipped = new List<SkippedItem>();
+        var pool = new StringPool();
         foreach (var entry in MarkdownEntries.Read(text))
         {
             if (!entry.HasTitle)
@@ -31,7 +32,7 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
                 continue;
             }
 
-            var fields = new FieldLines();
+            var fields = new FieldLines(pool);
             foreach (var (_, inlines) in entry.Details) fields.Read(inlines);
             items.Add(new ListItem
             {
@@ -46,11 +47,11 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
                 Organization = organization,
                 People = fields.People,
                 PeopleTruncated = fields.Truncated,
-                Keywords = fields.Keywords,
-                Environments = fields.Environments,
-                Tasks = fields.Tasks,
-                Code = fields.Code,
-                Datasets = fields.Datasets,
+                Keywords = FieldLines.Compact(fields.Keywords),
+                Environments = FieldLines.Compact(fields.Environments),
+                Tasks = FieldLines.Compact(fields.Tasks),
+                Code = FieldLines.Compact(fields.Code),
+                Datasets = FieldLines.Compact(fields.Datasets),
             });
         }
 
