@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -175,7 +176,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         var parsing = manifest.Select(entry => Task.Run(() =>
         {
             progress?.Report($"parsing {entry.File}");
-            return ParseAsync(seedDirectory, entry, cancellationToken);
+            return Parse(seedDirectory, entry);
         }, cancellationToken)).ToList();
         var lists = await Task.WhenAll(parsing).ConfigureAwait(false);
         // On from a fresh stack: the frames of the parse that finished last still hold its list's text and bytes (a 105 MB
@@ -192,15 +193,14 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     private static string FileOf(IReadOnlyList<SeedSource> manifest, string source) =>
         manifest.FirstOrDefault(m => string.Equals(m.Name, source, StringComparison.Ordinal))?.File ?? source;
 
-    private static async Task<(Source, ParsedList)> ParseAsync(string directory, SeedSource entry, CancellationToken ct)
+    private static (Source, ParsedList) Parse(string directory, SeedSource entry)
     {
         var path = Path.Combine(directory, entry.File);
         if (!File.Exists(path)) throw new ImportException($"{entry.File}: listed in {SeedManifest.FileName} but not found in {directory}.");
         var named = string.IsNullOrWhiteSpace(entry.Format) || entry.Format == SeedSource.AutoFormat ? null
             : ListParsers.For(entry.Format)
                 ?? throw new ImportException($"{SeedManifest.FileName}: source '{entry.Name}' has unknown format '{entry.Format}' (known: {SeedSource.AutoFormat}, {string.Join(", ", ListParsers.Formats)}).");
-        var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-        var text = ListText.Decode(entry.File, bytes);
+        var (text, hash) = Read(path, entry.File);
         var parser = named ?? ListParsers.Detect(text);
         var source = new Source
         {
@@ -209,8 +209,19 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             OriginalFileName = entry.OriginalFile,
             Title = entry.Title,
             Format = parser.Format,
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ContentHash = hash,
         };
         return (source, parser.Parse(entry.Name, text));
+    }
+
+    /// <summary>
+    /// The file's text and hash. Its bytes live only in this frame, so they are garbage before parsing starts (a 105 MB
+    /// list's bytes otherwise stay referenced beside its text and every item parsed: docs/benchmarks.md §13).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (string Text, string Hash) Read(string path, string file)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return (ListText.Decode(file, bytes), Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 }
