@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Formats;
@@ -17,6 +18,7 @@ internal sealed class GraphBuilder
     private readonly List<SourcedItem> _codebaseItems = [];
     private readonly List<(SourcedItem Item, string Name, string? Url)> _datasetItems = [];
     private AuthorRegistry _authors = new();
+    private Dictionary<string, string?> _authorKeys = [];
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
@@ -31,35 +33,58 @@ internal sealed class GraphBuilder
             _paperItems.Concat(_codebaseItems).SelectMany(i => i.Item.Datasets).Select(d => d.Label).Concat(_datasetItems.Select(d => d.Name)));
     }
 
-    /// <param name="lists">The parsed lists.</param>
+    /// <param name="lists">
+    /// The parsed lists, taken over: each entry is replaced by its list without items once they are classified, so that the
+    /// items die as the builder lets them go rather than with the caller.
+    /// </param>
     /// <param name="betweenSteps">
     /// Called after the steps that leave the most garbage (clustering the papers, registering the people, emitting the papers,
     /// the codebases and the datasets):
     /// the importer collects there on a large import, so the heap does not grow by what those steps dropped on top of the
     /// parsed items and the graph being built (250k-item list: see docs/benchmarks.md §13).
     /// </param>
-    public static ImportGraph Build(IReadOnlyList<(Source Source, ParsedList List)> lists, Action? betweenSteps = null)
+    public static ImportGraph Build(IList<(Source Source, ParsedList List)> lists, Action? betweenSteps = null)
     {
         var builder = new GraphBuilder();
         builder.Classify(lists);
+        var counts = TakeItems(lists);
         var papers = builder.ClusterPapers();
         betweenSteps?.Invoke();
         var codebases = CodebaseMerger.Merge(builder._codebaseItems, builder._paperItems);
         builder.RegisterPeople(papers, codebases);
-        betweenSteps?.Invoke();
-        builder.EmitPapers(papers);
-        betweenSteps?.Invoke();
-        builder.EmitCodebases(codebases);
-        // Nothing reads the registry after the bylines are emitted; its tables (every byline spelling, cleaned, folded and
-        // answered) would otherwise stay alive through the merge's last steps, where the import's memory peaks.
+        // The bylines need only each written name's author from here on; the registry's tables (every spelling, cleaned,
+        // folded, grouped) would otherwise stay alive through the emitting steps, where the import's memory peaks.
+        builder._authorKeys = builder._authors.AuthorKeysByWrittenName();
         builder._authors = new AuthorRegistry();
+        betweenSteps?.Invoke();
+        builder.EmitPapers(papers, betweenSteps);
+        betweenSteps?.Invoke();
+        builder.EmitCodebases(codebases, betweenSteps);
         builder.EmitDatasets();
         betweenSteps?.Invoke();
         builder._keywords.Complete();
-        builder.EmitReports(lists);
+        builder.EmitReports(lists.Select(l => l.Source).ToList(), counts);
         builder.CountPapersAndDropUncredited();
         builder.CountMentioningLists();
         return builder._graph;
+    }
+
+    /// <summary>
+    /// From here the items live only in the builder, which lets each go once its entity is made (see EmitPapers). In a
+    /// method of its own: the JIT keeps a frame's struct temporaries (the list entries read here) reported until it returns.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<(int Seen, int Items, int Skipped)> TakeItems(IList<(Source Source, ParsedList List)> lists)
+    {
+        var counts = new List<(int, int, int)>(lists.Count);
+        for (var i = 0; i < lists.Count; i++)
+        {
+            var (source, list) = lists[i];
+            counts.Add((list.ItemsSeen, list.Items.Count, list.Skipped.Count));
+            lists[i] = (source, list with { Items = [] });
+        }
+
+        return counts;
     }
 
     // Spellings from bylines that lost to a richer one were registered for evidence only;
@@ -90,7 +115,7 @@ internal sealed class GraphBuilder
         foreach (var paper in _graph.Papers) paper.MentionCount = lists.GetValueOrDefault(paper.Key);
     }
 
-    private void Classify(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    private void Classify(IList<(Source Source, ParsedList List)> lists)
     {
         var order = 0;
         var glued = new GluedAlias(lists.SelectMany(l => l.List.Items));
@@ -175,11 +200,19 @@ internal sealed class GraphBuilder
         }
     }
 
-    private void EmitPapers(List<PaperCluster> clusters)
+    private void EmitPapers(List<PaperCluster> clusters, Action? betweenSteps)
     {
         var usedKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cluster in clusters)
+        var datasetItems = _datasetItems.Select(d => d.Item).ToHashSet();
+        // The names datasets are split by are read from every item's dataset labels, which the loop below lets go.
+        _datasets.ReadVocabulary();
+        // The items let go below are garbage in the oldest generation, where the collector leaves them until its budget
+        // says otherwise; collecting every eighth of the way keeps them from adding up to the merge's peak.
+        var slice = Math.Max(clusters.Count / 8, 1);
+        for (var c = 0; c < clusters.Count; c++)
         {
+            var cluster = clusters[c];
+            if (c > 0 && c % slice == 0) betweenSteps?.Invoke();
             var items = cluster.Items.Select(s => s.Item).ToList();
             // A short name ("InstructGPT", "RLHF") sharing the paper's arXiv id is an alias, never the title over a full one.
             var best = items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
@@ -219,8 +252,7 @@ internal sealed class GraphBuilder
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var raw in byline.People)
                 {
-                    if (_authors.Register(raw) is not { } name) continue;
-                    var authorKey = _authors.AuthorKeyOf(name);
+                    if (_authorKeys[raw] is not { } authorKey) continue;
                     // "Tianlin Liu, Tianlin Liu, Leandro von Werra": a repeated name is one author, at its first place.
                     if (seen.Add(authorKey)) _graph.PaperAuthors.Add((paper.Key, authorKey, position++));
                 }
@@ -236,13 +268,23 @@ internal sealed class GraphBuilder
                 foreach (var dataset in item.Datasets)
                     _datasets.Add(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
             }
+
+            // A dataset section's item is read whole again by EmitDatasets; every other one only for its place.
+            foreach (var sourced in cluster.Items)
+            {
+                if (!datasetItems.Contains(sourced)) sourced.KeepOnlyPlace();
+            }
         }
     }
 
-    private void EmitCodebases(List<CodebaseCluster> clusters)
+    private void EmitCodebases(List<CodebaseCluster> clusters, Action? betweenSteps)
     {
-        foreach (var cluster in clusters)
+        // As in EmitPapers: this step's garbage is what would otherwise make the merge's peak.
+        var slice = Math.Max(clusters.Count / 4, 1);
+        for (var c = 0; c < clusters.Count; c++)
         {
+            var cluster = clusters[c];
+            if (c > 0 && c % slice == 0) betweenSteps?.Invoke();
             var candidates = cluster.Candidates;
             // The repository most lists link to is the codebase's home (huggingface/trl over lvwerra/trl).
             var home = candidates.Where(c => c.UrlKey is not null)
@@ -273,8 +315,7 @@ internal sealed class GraphBuilder
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var raw in people.Item.People)
                 {
-                    if (_authors.Register(raw) is not { } name) continue;
-                    var authorKey = _authors.AuthorKeyOf(name);
+                    if (_authorKeys[raw] is not { } authorKey) continue;
                     if (seen.Add(authorKey)) _graph.CodebaseAuthors.Add((codebase.Key, authorKey, position++));
                 }
             }
@@ -348,19 +389,19 @@ internal sealed class GraphBuilder
         }
     }
 
-    private void EmitReports(IReadOnlyList<(Source Source, ParsedList List)> lists)
+    private void EmitReports(List<Source> sources, List<(int Seen, int Items, int Skipped)> counts)
     {
         var firstItemOfEntity = new Dictionary<string, SourcedItem>(StringComparer.Ordinal);
         foreach (var (item, key) in _primaryKey.OrderBy(p => p.Key.Order)) firstItemOfEntity.TryAdd(key, item);
         var imported = _primaryKey.Where(p => ReferenceEquals(firstItemOfEntity[p.Value], p.Key))
             .GroupBy(p => p.Key.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var total = _primaryKey.Keys.GroupBy(k => k.Source, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var (source, list) in lists)
+        foreach (var (source, (seen, items, skipped)) in sources.Zip(counts))
         {
             var made = imported.GetValueOrDefault(source.Name);
             var all = total.GetValueOrDefault(source.Name);
-            _graph.SourceReports.Add(new SourceReport(source.Name, list.ItemsSeen, made, all - made, list.Skipped.Count));
-            source.ItemCount = list.Items.Count;
+            _graph.SourceReports.Add(new SourceReport(source.Name, seen, made, all - made, skipped));
+            source.ItemCount = items;
         }
     }
 

@@ -102,6 +102,17 @@ internal sealed class AuthorRegistry
         return _authorKeyByRoot[_sets.Find(_idByNameKey[Key(cleanedName)])];
     }
 
+    /// <summary>
+    /// Each name as a byline wrote it, with the key of the author it resolved to (null for names that are no author:
+    /// truncation markers, names that clean to nothing); call after <see cref="Complete"/>, when every name is registered.
+    /// </summary>
+    public Dictionary<string, string?> AuthorKeysByWrittenName()
+    {
+        var keys = new Dictionary<string, string?>(_registered.Count, StringComparer.Ordinal);
+        foreach (var (raw, name) in _registered) keys[raw] = name is null ? null : AuthorKeyOf(name);
+        return keys;
+    }
+
     // The fullest spelling wins: expanded given names beat initials, real accents beat their absence.
     private static int Richness(string name) =>
         (name.Length * 2) + name.Count(ch => ch > 127) - name.Count(ch => ch == '.');

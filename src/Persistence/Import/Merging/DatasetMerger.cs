@@ -45,6 +45,9 @@ internal sealed class DatasetMerger(ImportGraph graph, Func<IEnumerable<string>>
         graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, sourced.Item.Column, MentionTarget.Dataset, dataset.Key));
     }
 
+    /// <summary>Reads the vocabulary now, while the items it comes from are whole (it is otherwise read on first need).</summary>
+    public void ReadVocabulary() => DatasetVocabulary();
+
     /// <summary>Every dataset name any list uses on its own, as keys: the evidence for splitting run-together names.</summary>
     private HashSet<string> DatasetVocabulary() => _datasetVocabulary ??= [.. vocabulary().Select(DatasetName.Key)];
 
