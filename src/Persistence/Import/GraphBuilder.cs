@@ -64,6 +64,8 @@ internal sealed class GraphBuilder
         betweenSteps?.Invoke();
         builder._keywords.Complete();
         builder.EmitReports(lists.Select(l => l.Source).ToList(), counts);
+        builder.ForgetItems();
+        betweenSteps?.Invoke();
         builder.CountPapersAndDropUncredited();
         builder.CountMentioningLists();
         return builder._graph;
@@ -85,6 +87,23 @@ internal sealed class GraphBuilder
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Lets go of what only the merge reads (the items, which entity each became, the bylines' author keys) before the
+    /// counting steps, whose tables of every byline and mention would otherwise stand on top of them at the merge's end.
+    /// </summary>
+    private void ForgetItems()
+    {
+        _paperItems.Clear();
+        _paperItems.TrimExcess();
+        _codebaseItems.Clear();
+        _codebaseItems.TrimExcess();
+        _datasetItems.Clear();
+        _datasetItems.TrimExcess();
+        _primaryKey.Clear();
+        _primaryKey.TrimExcess();
+        _authorKeys = [];
     }
 
     // Spellings from bylines that lost to a richer one were registered for evidence only;
