@@ -32,7 +32,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     /// list once synced, the mentions last), so its memory can go while the later phases run; only for a caller that does
     /// not write the same graph again. 250k-item list: the graph is 528 MB of the heap as writing starts.
     /// </param>
-    /// <param name="betweenPhases">Called after the entities, the links and the mentions: the importer collects there on a large import.</param>
+    /// <param name="betweenPhases">Called after the authors, the codebases, all entities, the links and the mentions: the importer collects there on a large import.</param>
     /// <param name="ct">Cancels the writing.</param>
     public async Task WriteAsync(ImportGraph graph, IProgress<string>? progress, bool release, Action? betweenPhases, CancellationToken ct)
     {
@@ -56,9 +56,13 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         // A leaving author's own pairs go with it (cascade); the pairs naming it as co-author, which no constraint
         // holds, go when the table is rebuilt from the bylines below, in this transaction.
         var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct).ConfigureAwait(false);
+        // Each large kind's sync leaves its change tracking and key tables behind; on the server collector, whose young
+        // generations are large, they stood on top of each other (250k-item list: docs/benchmarks.md §13).
+        betweenPhases?.Invoke();
         var datasetSpellings = graph.DatasetAliases.ToLookup(d => d.DatasetKey, d => EntityKeys.Clip(DatasetName.Key(d.Alias)), StringComparer.Ordinal);
         var datasets = await SyncEntitiesAsync(db.Datasets, graph.Datasets, d => d.Key, d => [d.Key], d => datasetSpellings[d.Key], oldPlaces[MentionTarget.Dataset], d => PlacesOf(MentionTarget.Dataset, d.Key), ct).ConfigureAwait(false);
         var codebases = await SyncEntitiesAsync(db.Codebases, graph.Codebases, c => c.Key, c => [c.Key], c => graph.Keys.Of(nameof(Codebase), c.Key), oldPlaces[MentionTarget.Codebase], c => PlacesOf(MentionTarget.Codebase, c.Key), ct).ConfigureAwait(false);
+        betweenPhases?.Invoke();
         var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, EntityKeys.OfPaper, p => graph.Keys.Of(nameof(Paper), p.Key), oldPlaces[MentionTarget.Paper], p => PlacesOf(MentionTarget.Paper, p.Key), ct).ConfigureAwait(false);
 
         // The links and mentions need only the ids by key from here on.
