@@ -225,13 +225,11 @@ internal sealed class GraphBuilder
         var datasetItems = _datasetItems.Select(d => d.Item).ToHashSet();
         // The names datasets are split by are read from every item's dataset labels, which the loop below lets go.
         _datasets.ReadVocabulary();
-        // The items let go below are garbage in the oldest generation, where the collector leaves them until its budget
-        // says otherwise; collecting every eighth of the way keeps them from adding up to the merge's peak.
-        var slice = Math.Max(clusters.Count / 8, 1);
         for (var c = 0; c < clusters.Count; c++)
         {
             var cluster = clusters[c];
-            if (c > 0 && c % slice == 0) betweenSteps?.Invoke();
+            // The items let go below would otherwise add up to the merge's peak.
+            LargeImport.AtEveryPart(c, clusters.Count, 8, betweenSteps);
             var items = cluster.Items.Select(s => s.Item).ToList();
             // A short name ("InstructGPT", "RLHF") sharing the paper's arXiv id is an alias, never the title over a full one.
             var best = items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
@@ -298,12 +296,11 @@ internal sealed class GraphBuilder
 
     private void EmitCodebases(List<CodebaseCluster> clusters, Action? betweenSteps)
     {
-        // As in EmitPapers: this step's garbage is what would otherwise make the merge's peak.
-        var slice = Math.Max(clusters.Count / 4, 1);
         for (var c = 0; c < clusters.Count; c++)
         {
             var cluster = clusters[c];
-            if (c > 0 && c % slice == 0) betweenSteps?.Invoke();
+            // As in EmitPapers: this step's garbage would otherwise make the merge's peak.
+            LargeImport.AtEveryPart(c, clusters.Count, 4, betweenSteps);
             var candidates = cluster.Candidates;
             // The repository most lists link to is the codebase's home (huggingface/trl over lvwerra/trl).
             var home = candidates.Where(c => c.UrlKey is not null)

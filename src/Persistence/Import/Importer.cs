@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -153,18 +152,10 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         }
     }
 
-    /// <summary>
-    /// On a large import, a full compacting collection (large objects too) between phases: what the last phase made and
-    /// dropped (the parts' syntax trees, the parsed lists, the writer's id maps and key tables) would otherwise stay in
-    /// the heap while the next phase grows it, and the process's peak memory is that sum (100k corpus: see
-    /// docs/benchmarks.md §13). A collection costs a fraction of a second against phases of tens of seconds; below 10k
-    /// items there is nothing to win.
-    /// </summary>
+    /// <summary>Between phases of a large import: see <see cref="LargeImport"/>.</summary>
     private static void CollectBetweenPhases(int items)
     {
-        if (items < 10_000) return;
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (items >= LargeImport.Items) LargeImport.Collect();
     }
 
     /// <summary>Parses every list (they share the cores) and merges them into one graph, which takes the parsed items over.</summary>

@@ -14,9 +14,6 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// </summary>
 internal static class MarkdownParts
 {
-    /// <summary>A text this long (in characters) is a large import's list: see the collections in <see cref="Parse"/>.</summary>
-    private const int LargeText = 10_000_000;
-
     /// <summary>
     /// The documents of <paramref name="text"/> in order; each is dropped by the reader before the next is parsed. A
     /// section longer than <paramref name="longPart"/> characters is cut again before a bullet at the start of a line,
@@ -33,7 +30,7 @@ internal static class MarkdownParts
 
         var starts = Starts(text);
         var (start, firstLine) = (0, 0);
-        var collectAt = text.Length >= LargeText ? text.Length / 8 : int.MaxValue;
+        var collectAt = text.Length >= LargeImport.TextLength ? text.Length / 8 : int.MaxValue;
         for (var next = 0; next <= starts.Count; next++)
         {
             var isLast = next == starts.Count;
@@ -56,9 +53,9 @@ internal static class MarkdownParts
             yield return document;
             if (end >= collectAt)
             {
-                // The parts' syntax trees outlive the young generations and die in the oldest, which the collector leaves
-                // until its budget says otherwise: on a 100 MB list they made half of parsing's peak (docs/benchmarks.md §13).
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // The parts' syntax trees outlive the young generations and die in the oldest: on a 100 MB list they made half
+                // of parsing's peak.
+                LargeImport.Collect();
                 collectAt = end + (text.Length / 8);
             }
 
