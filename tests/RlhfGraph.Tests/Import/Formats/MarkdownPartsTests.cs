@@ -125,6 +125,21 @@ public sealed class MarkdownPartsTests
     }
 
     [Fact]
+    public void AReaderThatStopsEarlyStopsThePartsParsedAheadOfIt()
+    {
+        var section = "## Papers\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"- [Paper {i}](https://arxiv.org/abs/2301.{i:00000})\n"));
+
+        // Parts are parsed a part ahead on a thread of their own: leaving after two must neither hang nor throw, and what was read is in order.
+        var firstTwo = MarkdownParts.Parse(section, Pipeline, longPart: 100).Take(2).ToList();
+
+        Assert.Equal(2, firstTwo.Count);
+        Assert.IsType<HeadingBlock>(firstTwo[0][0]);
+        Assert.NotEmpty(firstTwo[1].Descendants<ListItemBlock>());
+        var read = firstTwo.SelectMany(d => d.Descendants<ListItemBlock>()).Select(i => i.Line).ToList();
+        Assert.Equal(Markdig.Markdown.Parse(section, Pipeline).Descendants<ListItemBlock>().Select(i => i.Line).Take(read.Count), read);
+    }
+
+    [Fact]
     public void AThematicBreakIsNotTakenForABullet()
     {
         const string text = "## Papers\n- [A](https://a.org)\n\n* * *\n\n- [B](https://b.org)\n";
