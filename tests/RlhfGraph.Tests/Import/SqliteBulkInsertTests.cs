@@ -1,4 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Entities;
+using RlhfGraph.Persistence.Import;
 using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Import;
@@ -45,6 +48,26 @@ public sealed class SqliteBulkInsertTests
         var expected = await tracked.SnapshotAsync();
         var actual = await fast.SnapshotAsync();
         Assert.Empty(expected.Where(t => actual[t.Key] != t.Value).Select(t => $"{t.Key}: {t.Value} / {actual[t.Key]}"));
+    }
+
+    [Fact]
+    public async Task AConstraintFailureThrowsTheSqliteExceptionACommandWould()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var inserter = new RowInserter(db);
+        inserter.Insert([new Author { Key = "ada lovelace", Name = "Ada Lovelace" }]);
+
+        // The inserter drives SQLite itself; a caller must still see what Microsoft.Data.Sqlite throws for the same row.
+        var expected = await Assert.ThrowsAsync<SqliteException>(() =>
+            db.Database.ExecuteSqlRawAsync("INSERT INTO \"Authors\" (\"Key\", \"Name\", \"Kind\", \"PaperCount\") VALUES ('ada lovelace', 'Ada', 'Person', 0)"));
+        var actual = Assert.Throws<SqliteException>(() => inserter.Insert([new Author { Key = "ada lovelace", Name = "Ada" }]));
+
+        Assert.Equal((expected.SqliteErrorCode, expected.SqliteExtendedErrorCode, expected.Message), (actual.SqliteErrorCode, actual.SqliteExtendedErrorCode, actual.Message));
+        // The statement was reset and finalized: the transaction goes on.
+        inserter.Insert([new Author { Key = "grace hopper", Name = "Grace Hopper" }]);
+        Assert.Equal(2, await db.Authors.CountAsync());
     }
 
     /// <summary>An interceptor that changes nothing.</summary>
