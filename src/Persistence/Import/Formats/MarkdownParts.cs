@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Syntax;
 
@@ -19,75 +18,19 @@ internal static class MarkdownParts
     /// The documents of <paramref name="text"/> in order; each is dropped by the reader before the next is parsed. A
     /// section longer than <paramref name="longPart"/> characters is cut again before a bullet at the start of a line,
     /// which closes every open block but the same two, and a list cut there is two lists of the same items (a section of
-    /// a generated list holds 30 000 items; the readers walk items, not lists). A text of more than one part is parsed a
-    /// part ahead on a thread of its own, so Markdig works on the next part while the reader reads this one (a large
-    /// list's parsing runs on one core otherwise; see docs/benchmarks.md §13).
+    /// a generated list holds 30 000 items; the readers walk items, not lists).
     /// </summary>
     public static IEnumerable<MarkdownDocument> Parse(string text, MarkdownPipeline pipeline, int longPart = 1 << 20)
     {
-        var collectAt = text.Length >= LargeImport.TextLength ? text.Length / 8 : int.MaxValue;
-        var parts = text.Length <= longPart ? Parts(text, pipeline, longPart) : Ahead(Parts(text, pipeline, longPart));
-        foreach (var (document, end) in parts)
-        {
-            yield return document;
-            if (end >= collectAt)
-            {
-                // The parts' syntax trees outlive the young generations and die in the oldest: on a 100 MB list they made half
-                // of parsing's peak.
-                LargeImport.Collect();
-                collectAt = end + (text.Length / 8);
-            }
-        }
-    }
-
-    /// <summary>
-    /// <paramref name="parts"/> produced on a thread of its own, one part ahead of the reader: the bound keeps one
-    /// syntax tree waiting, not the whole list. A failure while parsing is thrown to the reader; a reader that stops
-    /// early stops the producer.
-    /// </summary>
-    private static IEnumerable<(MarkdownDocument Document, int End)> Ahead(IEnumerable<(MarkdownDocument, int)> parts)
-    {
-        using var ready = new BlockingCollection<(MarkdownDocument, int)>(boundedCapacity: 1);
-        using var stop = new CancellationTokenSource();
-        // A thread of its own rather than the pool's: several lists parse at once, each reader blocked on its producer.
-        var producer = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var part in parts) ready.Add(part, stop.Token);
-            }
-            finally
-            {
-                ready.CompleteAdding();
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            foreach (var part in ready.GetConsumingEnumerable()) yield return part;
-            producer.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            if (!producer.IsCompleted)
-            {
-                stop.Cancel();
-                // Let the producer see the cancellation before the collection it adds to is disposed.
-                try { producer.Wait(); } catch (AggregateException) { }
-            }
-        }
-    }
-
-    /// <summary>The parts in order, each with the offset in <paramref name="text"/> where it ends.</summary>
-    private static IEnumerable<(MarkdownDocument Document, int End)> Parts(string text, MarkdownPipeline pipeline, int longPart)
-    {
         if (text.Contains("]:", StringComparison.Ordinal))
         {
-            yield return (Markdown.Parse(text, pipeline), text.Length);
+            yield return Markdown.Parse(text, pipeline);
             yield break;
         }
 
         var starts = Starts(text);
         var (start, firstLine) = (0, 0);
+        var collectAt = text.Length >= LargeImport.TextLength ? text.Length / 8 : int.MaxValue;
         for (var next = 0; next <= starts.Count; next++)
         {
             var isLast = next == starts.Count;
@@ -107,7 +50,15 @@ internal static class MarkdownParts
                 }
             }
 
-            yield return (document, end);
+            yield return document;
+            if (end >= collectAt)
+            {
+                // The parts' syntax trees outlive the young generations and die in the oldest: on a 100 MB list they made half
+                // of parsing's peak.
+                LargeImport.Collect();
+                collectAt = end + (text.Length / 8);
+            }
+
             if (!isLast) (start, firstLine) = (starts[next].Offset, starts[next].Line);
         }
     }

@@ -125,11 +125,11 @@ public sealed class MarkdownPartsTests
     }
 
     [Fact]
-    public void AReaderThatStopsEarlyStopsThePartsParsedAheadOfIt()
+    public void AReaderThatStopsEarlyGetsThePartsItReadInOrder()
     {
         var section = "## Papers\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"- [Paper {i}](https://arxiv.org/abs/2301.{i:00000})\n"));
 
-        // Parts are parsed a part ahead on a thread of their own: leaving after two must neither hang nor throw, and what was read is in order.
+        // Parts are parsed as the reader asks for them: leaving after two must neither hang nor throw, and what was read is in order.
         var firstTwo = MarkdownParts.Parse(section, Pipeline, longPart: 100).Take(2).ToList();
 
         Assert.Equal(2, firstTwo.Count);
