@@ -19,6 +19,7 @@ internal static class EntryPoint
             ProductionCommand.Create(),
             ServeCommand.Create(),
             MixCommand.Create(),
+            FloorCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
