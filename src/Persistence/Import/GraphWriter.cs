@@ -54,7 +54,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         // An author or a dataset is also every spelling the lists give it: the one its Key folds may come from a list that leaves.
         var authorSpellings = graph.AuthorAliases.ToLookup(a => a.AuthorKey, a => EntityKeys.Clip(PersonName.Key(a.Alias)), StringComparer.Ordinal);
         // A leaving author's own pairs go with it (cascade); the pairs naming it as co-author, which no constraint
-        // holds, go when the table is rebuilt from the bylines below, in this transaction.
+        // holds, go when the importer rebuilds the table from the bylines, in this transaction.
         var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct).ConfigureAwait(false);
         // Each large kind's sync leaves its change tracking and key tables behind; on the server collector, whose young
         // generations are large, they stood on top of each other (250k-item list: docs/benchmarks.md §13).
@@ -119,13 +119,6 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
         Done(graph.Mentions);
         betweenPhases?.Invoke();
-
-        // Derived from the bylines, so it changes only when the graph did (a second import of the same lists writes nothing).
-        if (Inserted + Updated + Deleted > 0)
-        {
-            progress?.Report("co-authorships");
-            await CoauthorshipTable.RebuildAsync(db, ct).ConfigureAwait(false);
-        }
     }
 
     private static IEnumerable<(string PaperKey, string CodebaseKey, CodeRelation Relation)> StrongestRelation(

@@ -63,11 +63,15 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
                     await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
                     CollectBetweenPhases(items);
-                    // The search index is derived from the tables, so it changes only when they did (or was never built).
-                    if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0 || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                    // The co-authorships and the search index are derived from the tables, so they change only when the tables did
+                    // (or, the search index, was never built). The co-authorships are one statement on the connection, which is
+                    // idle while the search entries are made in memory: they run then (250k-item list: docs/benchmarks.md §13).
+                    var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
+                    Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, ct) : null;
+                    if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
                     {
-                        progress?.Report("search index");
-                        await db.Search.RebuildAsync(db, ct).ConfigureAwait(false);
+                        progress?.Report(changed ? "search index and co-authorships" : "search index");
+                        await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
                     }
 
                     // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).

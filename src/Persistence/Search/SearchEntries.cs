@@ -9,92 +9,97 @@ namespace RlhfGraph.Persistence.Search;
 /// Links are read as flat, ordered pairs of ids and joined here, and each author's and keyword's name is folded once:
 /// reading papers with their authors and keywords as nested lists through EF Core, and folding a prolific author's
 /// name for every paper, was most of the phase (250k-item list: 9.1 s of CPU to read the papers alone; see
-/// docs/benchmarks.md §13). Each kind is written before the next is read, so one kind's entries are in memory at once.
+/// docs/benchmarks.md §13). Everything is read first and the entries made in one go, so the connection is free for
+/// other work meanwhile; at that point of an import the graph is gone (250k-item list: the process peaks at 768 MiB
+/// here, below the merge's 900).
 /// </remarks>
 internal static class SearchEntries
 {
-    public static async Task RewriteAsync(RlhfGraphDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Replaces every entry. <paramref name="meanwhile"/>, when given, is other work of the same transaction on the same
+    /// connection: it runs while the entries are made in memory, when the connection would otherwise sit idle (the
+    /// importer rebuilds the co-authorships there: 250k-item list, docs/benchmarks.md §13).
+    /// </summary>
+    public static async Task RewriteAsync(RlhfGraphDbContext db, Func<Task>? meanwhile, CancellationToken ct)
     {
         await db.SearchEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        // A large import has a search entry per paper, author, codebase and dataset: the importer's prepared inserts where it can.
-        var inserter = new RowInserter(db);
-
-        var authors = await db.Authors.OrderBy(a => a.Id).Select(a => new { a.Id, a.Name, a.PaperCount }).ToListAsync(ct).ConfigureAwait(false);
-        var keywords = await db.Keywords.Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, k => k.Name, ct).ConfigureAwait(false);
-        var authorNames = new Dictionary<int, string>(authors.Count);
-        foreach (var author in authors) authorNames[author.Id] = author.Name;
-        // The same folding as for any other text, once per distinct name instead of once per byline.
-        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in authorNames.Values.Concat(keywords.Values)) folded.TryAdd(name, SearchText.Fold(name));
-        string Fold(string text) => folded.TryGetValue(text, out var f) ? f : SearchText.Fold(text);
-
+        var rows = await ReadAsync(db, ct).ConfigureAwait(false);
+        // The entries are made on a pool thread and never touch the context, which meanwhile is the other work's alone.
+        var making = Task.Run(() => Make(rows), ct);
+        // Both are awaited whatever happens, so a failure of either is the caller's and nothing runs on after it.
+        await Task.WhenAll(making, Meanwhile()).ConfigureAwait(false);
+        var entries = await making.ConfigureAwait(false);
+        if (new RowInserter(db) is { IsAvailable: true } inserter)
         {
-            var papers = await db.Papers.OrderBy(p => p.Id).Select(p => new { p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount })
-                .ToListAsync(ct).ConfigureAwait(false);
-            // Ordered, so the derived text does not depend on the order the links were written in.
-            var paperKeywords = await db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId))
-                .ToListAsync(ct).ConfigureAwait(false);
-            var bylines = await db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId))
-                .ToListAsync(ct).ConfigureAwait(false);
-            var entries = new List<SearchEntry>(papers.Count);
-            int k = 0, b = 0;
-            var text = new List<string?>();
-            foreach (var p in papers)
-            {
-                text.Clear();
-                // Both link lists are ordered by paper, as the papers are: one walk along each.
-                for (; k < paperKeywords.Count && paperKeywords[k].Owner < p.Id; k++) { }
-                for (; k < paperKeywords.Count && paperKeywords[k].Owner == p.Id; k++) text.Add(keywords[paperKeywords[k].Other]);
-                for (; b < bylines.Count && bylines[b].Owner < p.Id; b++) { }
-                for (; b < bylines.Count && bylines[b].Owner == p.Id; b++) text.Add(authorNames[bylines[b].Other]);
-                text.Add(p.ArxivId);
-                text.Add(p.Venue);
-                entries.Add(Entry(SearchKind.Paper, p.Id, p.Title, p.MentionCount, [p.Title, p.Alias], text, Fold));
-            }
-
-            await WriteAsync(db, inserter, entries, ct).ConfigureAwait(false);
-        }
-
-        {
-            var aliases = await db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new { a.AuthorId, a.Name })
-                .ToListAsync(ct).ConfigureAwait(false);
-            var entries = new List<SearchEntry>(authors.Count);
-            var i = 0;
-            var name = new List<string?>();
-            foreach (var a in authors)
-            {
-                name.Clear();
-                name.Add(a.Name);
-                for (; i < aliases.Count && aliases[i].AuthorId < a.Id; i++) { }
-                for (; i < aliases.Count && aliases[i].AuthorId == a.Id; i++) name.Add(aliases[i].Name);
-                entries.Add(Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, name, [], Fold));
-            }
-
-            await WriteAsync(db, inserter, entries, ct).ConfigureAwait(false);
-        }
-
-        var codebases = await db.Codebases.Select(c => new { c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, Papers = c.Papers.Count })
-            .ToListAsync(ct).ConfigureAwait(false);
-        await WriteAsync(db, inserter, [.. codebases.Select(c => Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], Fold))], ct)
-            .ConfigureAwait(false);
-
-        var datasets = await db.Datasets.Select(d => new { d.Id, d.Name, d.Url, Papers = d.Papers.Count, Aliases = d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList() })
-            .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false);
-        await WriteAsync(db, inserter, [.. datasets.Select(d => Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], Fold))], ct)
-            .ConfigureAwait(false);
-    }
-
-    private static async Task WriteAsync(RlhfGraphDbContext db, RowInserter inserter, List<SearchEntry> entries, CancellationToken ct)
-    {
-        if (inserter.IsAvailable)
-        {
+            // A large import has a search entry per paper, author, codebase and dataset: the importer's prepared inserts.
             inserter.Insert(entries);
             return;
         }
 
         db.SearchEntries.AddRange(entries);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+        db.ChangeTracker.Clear();
+
+        // A delegate that throws before returning its task fails here, as a task, rather than before the making is awaited.
+        async Task Meanwhile()
+        {
+            if (meanwhile is not null) await meanwhile().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What the entries are made of, read in one go (ordered, so the text does not depend on the order rows were written in).</summary>
+    private static async Task<Rows> ReadAsync(RlhfGraphDbContext db, CancellationToken ct) => new(
+        await db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount)).ToListAsync(ct).ConfigureAwait(false),
+        await db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name)).ToListAsync(ct).ConfigureAwait(false),
+        await db.Keywords.Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, k => k.Name, ct).ConfigureAwait(false),
+        await db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount)).ToListAsync(ct).ConfigureAwait(false),
+        await db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId)).ToListAsync(ct).ConfigureAwait(false),
+        await db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId))
+            .ToListAsync(ct).ConfigureAwait(false),
+        await db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count)).ToListAsync(ct).ConfigureAwait(false),
+        await db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
+            .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false));
+
+    /// <summary>The entries, papers first, then authors, codebases and datasets.</summary>
+    private static List<SearchEntry> Make(Rows rows)
+    {
+        var authorNames = new Dictionary<int, string>(rows.Authors.Count);
+        foreach (var author in rows.Authors) authorNames[author.Id] = author.Name;
+        // The same folding as for any other text, once per distinct name instead of once per byline.
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var known in authorNames.Values.Concat(rows.Keywords.Values)) folded.TryAdd(known, SearchText.Fold(known));
+        string Fold(string text) => folded.TryGetValue(text, out var f) ? f : SearchText.Fold(text);
+
+        var entries = new List<SearchEntry>(rows.Papers.Count + rows.Authors.Count + rows.Codebases.Count + rows.Datasets.Count);
+        int k = 0, b = 0;
+        var text = new List<string?>();
+        foreach (var p in rows.Papers)
+        {
+            text.Clear();
+            // Both link lists are ordered by paper, as the papers are: one walk along each.
+            for (; k < rows.PaperKeywords.Count && rows.PaperKeywords[k].Owner < p.Id; k++) { }
+            for (; k < rows.PaperKeywords.Count && rows.PaperKeywords[k].Owner == p.Id; k++) text.Add(rows.Keywords[rows.PaperKeywords[k].Other]);
+            for (; b < rows.Bylines.Count && rows.Bylines[b].Owner < p.Id; b++) { }
+            for (; b < rows.Bylines.Count && rows.Bylines[b].Owner == p.Id; b++) text.Add(authorNames[rows.Bylines[b].Other]);
+            text.Add(p.ArxivId);
+            text.Add(p.Venue);
+            entries.Add(Entry(SearchKind.Paper, p.Id, p.Title, p.MentionCount, [p.Title, p.Alias], text, Fold));
+        }
+
+        var i = 0;
+        var name = new List<string?>();
+        foreach (var a in rows.Authors)
+        {
+            name.Clear();
+            name.Add(a.Name);
+            for (; i < rows.AuthorAliases.Count && rows.AuthorAliases[i].AuthorId < a.Id; i++) { }
+            for (; i < rows.AuthorAliases.Count && rows.AuthorAliases[i].AuthorId == a.Id; i++) name.Add(rows.AuthorAliases[i].Name);
+            entries.Add(Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, name, [], Fold));
+        }
+
+        entries.AddRange(rows.Codebases.Select(c => Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], Fold)));
+        entries.AddRange(rows.Datasets.Select(d => Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], Fold)));
+        return entries;
     }
 
     private static SearchEntry Entry(SearchKind kind, int id, string label, int popularity, IEnumerable<string?> name, IEnumerable<string?> text, Func<string, string> fold) => new()
@@ -110,4 +115,17 @@ internal static class SearchEntries
 
     /// <summary>A link row as two ids: its owner (the paper or author it belongs to) and what it names.</summary>
     private readonly record struct Link(int Owner, int Other);
+
+    private sealed record Rows(List<AuthorRow> Authors, List<AliasRow> AuthorAliases, Dictionary<int, string> Keywords, List<PaperRow> Papers,
+        List<Link> PaperKeywords, List<Link> Bylines, List<CodebaseRow> Codebases, List<DatasetRow> Datasets);
+
+    private sealed record AuthorRow(int Id, string Name, int PaperCount);
+
+    private sealed record AliasRow(int AuthorId, string Name);
+
+    private sealed record PaperRow(int Id, string Title, string? Alias, string? ArxivId, string? Venue, int MentionCount);
+
+    private sealed record CodebaseRow(int Id, string Name, string? Repository, string? Owner, string? Description, string? Url, int Papers);
+
+    private sealed record DatasetRow(int Id, string Name, string? Url, int Papers, List<string> Aliases);
 }

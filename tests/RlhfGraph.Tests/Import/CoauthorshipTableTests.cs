@@ -107,6 +107,54 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
     }
 
     [Fact]
+    public async Task FilledWhileTheSearchEntriesAreMadeTheTableAndTheEntriesAreWhatTheyWereAfterTheImport()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var imported = await database.SnapshotAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct);
+            var filled = false;
+            // What the importer does: the table's one statement runs on the connection while the entries are made in memory.
+            await db.Search.RebuildAsync(db, async () =>
+            {
+                await CoauthorshipTable.RebuildAsync(db, ct);
+                filled = true;
+            }, ct);
+            await transaction.CommitAsync(ct);
+            Assert.True(filled, "the work given meanwhile never ran");
+        }
+
+        Assert.Equal(imported, await database.SnapshotAsync());
+        var (stored, expected) = await ReadAsync(database);
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
+    public async Task AFailureOfTheWorkDoneMeanwhileFailsTheSearchRebuildAndItsTransaction()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        var imported = await database.SnapshotAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct);
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Search.RebuildAsync(db, () => throw new InvalidOperationException("injected failure"), ct));
+            Assert.Equal("injected failure", failure.Message);
+        }
+
+        // Disposed without a commit: rolled back, search entries and pairs as the import left them.
+        Assert.Equal(imported, await database.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task TheTableIsKeyedByThePairWithAForeignKeyOnlyOnTheAuthorSide()
     {
         await using var database = await engine.CreateDatabaseAsync();
@@ -159,7 +207,7 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         return (stored, expected);
     }
 
-    /// <summary>Fails the statement that fills the table, the import's last write before its commit.</summary>
+    /// <summary>Fails the statement that fills the table, which the import runs while it makes the search entries.</summary>
     private sealed class FailOnCoauthorshipFill : DbCommandInterceptor
     {
         public bool Failed { get; private set; }
