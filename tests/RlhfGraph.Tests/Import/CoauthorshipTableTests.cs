@@ -112,23 +112,16 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         await using var database = await engine.CreateDatabaseAsync();
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
         var imported = await database.SnapshotAsync();
-        var ct = TestContext.Current.CancellationToken;
+        var filled = false;
 
-        await using (var db = database.CreateContext())
+        // What the importer does: the table's one statement runs on the connection while the entries are made in memory.
+        await RebuildSearchWithTheTableEmptiedAsync(database, db => async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct);
-            var filled = false;
-            // What the importer does: the table's one statement runs on the connection while the entries are made in memory.
-            await db.Search.RebuildAsync(db, async () =>
-            {
-                await CoauthorshipTable.RebuildAsync(db, ct);
-                filled = true;
-            }, ct);
-            await transaction.CommitAsync(ct);
-            Assert.True(filled, "the work given meanwhile never ran");
-        }
+            await CoauthorshipTable.RebuildAsync(db, TestContext.Current.CancellationToken);
+            filled = true;
+        });
 
+        Assert.True(filled, "the work given meanwhile never ran");
         Assert.Equal(imported, await database.SnapshotAsync());
         var (stored, expected) = await ReadAsync(database);
         Assert.Equal(expected, stored);
@@ -140,17 +133,12 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         await using var database = await engine.CreateDatabaseAsync();
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
         var imported = await database.SnapshotAsync();
-        var ct = TestContext.Current.CancellationToken;
 
-        await using (var db = database.CreateContext())
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct);
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Search.RebuildAsync(db, () => throw new InvalidOperationException("injected failure"), ct));
-            Assert.Equal("injected failure", failure.Message);
-        }
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RebuildSearchWithTheTableEmptiedAsync(database, _ => () => throw new InvalidOperationException("injected failure")));
 
-        // Disposed without a commit: rolled back, search entries and pairs as the import left them.
+        Assert.Equal("injected failure", failure.Message);
+        // Never committed: rolled back, search entries and pairs as the import left them.
         Assert.Equal(imported, await database.SnapshotAsync());
     }
 
@@ -183,6 +171,17 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
             var clustered = await db.Database.SqlQueryRaw<string>("SELECT type_desc AS Value FROM sys.indexes WHERE object_id = OBJECT_ID('Coauthorships') AND is_primary_key = 1").SingleAsync();
             Assert.Equal("CLUSTERED", clustered);
         }
+    }
+
+    /// <summary>In one transaction, committed if nothing fails: the table emptied, then the search index rebuilt with <paramref name="meanwhile"/>'s work.</summary>
+    private static async Task RebuildSearchWithTheTableEmptiedAsync(TestDatabase database, Func<RlhfGraphDbContext, Func<Task>> meanwhile)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct);
+        await db.Search.RebuildAsync(db, meanwhile(db), ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Contrastive Preference Learning gains a co-author in both lists that name it: her pairs are new.</summary>
