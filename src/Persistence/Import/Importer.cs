@@ -75,7 +75,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                     }
 
                     // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).
-                    if (attempt.Inserted + attempt.Updated + attempt.Deleted > 0)
+                    if (changed)
                     {
                         await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId)
                             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct).ConfigureAwait(false);
