@@ -53,8 +53,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         var keywords = await SyncEntitiesAsync(db.Keywords, graph.Keywords, k => k.Key, k => [k.Key], _ => [], noPlaces, _ => [], ct).ConfigureAwait(false);
         // An author or a dataset is also every spelling the lists give it: the one its Key folds may come from a list that leaves.
         var authorSpellings = graph.AuthorAliases.ToLookup(a => a.AuthorKey, a => EntityKeys.Clip(PersonName.Key(a.Alias)), StringComparer.Ordinal);
-        // A leaving author's own pairs go with it (cascade); the pairs naming it as co-author, which no constraint
-        // holds, go when the importer rebuilds the table from the bylines, in this transaction.
+        // A leaving author's co-authorship pairs, which no constraint ties to it, go when the importer rebuilds that
+        // table from the bylines, in this transaction.
         var authors = await SyncEntitiesAsync(db.Authors, graph.Authors, a => a.Key, a => [a.Key], a => authorSpellings[a.Key], noPlaces, _ => [], ct).ConfigureAwait(false);
         // Each large kind's sync leaves its change tracking and key tables behind; on the server collector, whose young
         // generations are large, they stood on top of each other (250k-item list: docs/benchmarks.md §13).

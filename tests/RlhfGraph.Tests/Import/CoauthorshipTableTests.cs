@@ -143,26 +143,32 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
     }
 
     [Fact]
-    public async Task TheTableIsKeyedByThePairWithAForeignKeyOnlyOnTheAuthorSide()
+    public async Task TheTableIsOneBTreeInReadOrderWithNoForeignKeyAndNoOtherIndex()
     {
         await using var database = await engine.CreateDatabaseAsync();
         await using var db = database.CreateContext();
 
-        // The importer rewrites the table whole: a constraint and an index on the co-author side cost most of that
-        // write and guarded nothing (migration CoauthorshipsKeyedByPairWithoutCoauthorForeignKey).
+        // The importer rewrites the table whole: constraints and a second index cost most of that write and guarded
+        // nothing (migrations CoauthorshipsKeyedByPairWithoutCoauthorForeignKey, CoauthorshipsClusteredInReadOrder).
         var sqlite = database.Provider == DatabaseProvider.Sqlite;
         var foreignKeys = await db.Database.SqlQueryRaw<string>(sqlite
             ? "SELECT \"from\" AS Value FROM pragma_foreign_key_list('Coauthorships')"
             : "SELECT COL_NAME(fc.parent_object_id, fc.parent_column_id) AS Value FROM sys.foreign_key_columns fc WHERE fc.parent_object_id = OBJECT_ID('Coauthorships')").ToListAsync();
         var indexes = await db.Database.SqlQueryRaw<string>(sqlite
-            ? "SELECT name AS Value FROM pragma_index_list('Coauthorships') WHERE origin = 'c'"
+            ? "SELECT name AS Value FROM pragma_index_list('Coauthorships') WHERE origin <> 'pk'"
             : "SELECT name AS Value FROM sys.indexes WHERE object_id = OBJECT_ID('Coauthorships') AND is_primary_key = 0 AND name IS NOT NULL").ToListAsync();
+        // The key's columns in order, with their direction: the coauthors connection's default order and its keyset.
+        var key = await db.Database.SqlQueryRaw<string>(sqlite
+            ? "SELECT name || CASE WHEN \"desc\" = 1 THEN ' DESC' ELSE '' END AS Value FROM pragma_index_xinfo((SELECT name FROM pragma_index_list('Coauthorships') WHERE origin = 'pk')) WHERE \"key\" = 1 ORDER BY seqno"
+            : "SELECT COL_NAME(ic.object_id, ic.column_id) + CASE WHEN ic.is_descending_key = 1 THEN ' DESC' ELSE '' END AS Value FROM sys.index_columns ic "
+                + "JOIN sys.indexes i ON i.object_id = ic.object_id AND i.index_id = ic.index_id WHERE i.object_id = OBJECT_ID('Coauthorships') AND i.is_primary_key = 1 ORDER BY ic.key_ordinal").ToListAsync();
 
-        Assert.Equal(["AuthorId"], foreignKeys);
-        Assert.Equal(["IX_Coauthorships_AuthorId_SharedPapers_CoauthorId"], indexes);
+        Assert.Empty(foreignKeys);
+        Assert.Empty(indexes);
+        Assert.Equal(["AuthorId", "SharedPapers DESC", "CoauthorId"], key);
         if (sqlite)
         {
-            // No rowid b-tree beside the primary key's: the table is the primary key (rows in pair order).
+            // No rowid b-tree beside the primary key's: the table is the primary key (rows in read order).
             var table = await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_schema WHERE type = 'table' AND name = 'Coauthorships'").SingleAsync();
             Assert.EndsWith("WITHOUT ROWID", table.Trim(), StringComparison.Ordinal);
         }

@@ -93,19 +93,15 @@ namespace RlhfGraph.Persistence.Migrations.SqlServer
                     b.Property<int>("AuthorId")
                         .HasColumnType("int");
 
-                    b.Property<int>("CoauthorId")
-                        .HasColumnType("int");
-
                     b.Property<int>("SharedPapers")
                         .HasColumnType("int");
 
-                    b.HasKey("AuthorId", "CoauthorId");
+                    b.Property<int>("CoauthorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("AuthorId", "SharedPapers", "CoauthorId");
 
                     b.HasIndex("CoauthorId");
-
-                    b.HasIndex("AuthorId", "SharedPapers", "CoauthorId")
-                        .IsDescending(false, true, false)
-                        .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
 
                     b.ToTable("Coauthorships", (string)null);
                 });

@@ -29,7 +29,7 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
             ) WITHOUT ROWID
             """;
 
-        private const string ReadIndexSql = """
+        internal const string ReadIndexSql = """
             CREATE INDEX "IX_Coauthorships_AuthorId_SharedPapers_CoauthorId" ON "Coauthorships" ("AuthorId", "SharedPapers" DESC, "CoauthorId")
             """;
 

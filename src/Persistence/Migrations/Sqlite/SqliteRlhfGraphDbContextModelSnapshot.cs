@@ -84,19 +84,15 @@ namespace RlhfGraph.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CoauthorId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("SharedPapers")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AuthorId", "CoauthorId");
+                    b.Property<int>("CoauthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuthorId", "SharedPapers", "CoauthorId");
 
                     b.HasIndex("CoauthorId");
-
-                    b.HasIndex("AuthorId", "SharedPapers", "CoauthorId")
-                        .IsDescending(false, true, false)
-                        .HasDatabaseName("IX_Coauthorships_AuthorId_SharedPapers_CoauthorId");
 
                     b.ToTable("Coauthorships", (string)null);
                 });
