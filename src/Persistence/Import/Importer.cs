@@ -53,35 +53,46 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             {
                 db.ChangeTracker.Clear();
                 var attempt = new GraphWriter(db);
-                var transaction = await BeginAsync(db, ct).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                // A first import on SQLite writes without per-row foreign-key lookups and checks every key before it commits.
+                var firstImport = await FirstImportKeys.SuspendIfEmptyAsync(db, ct).ConfigureAwait(false);
+                try
                 {
-                    await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
-                    if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
-                    // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
-                    if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
-                    // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
-                    await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
-                    CollectBetweenPhases(items);
-                    // The co-authorships and the search index are derived from the tables, so they change only when the tables did
-                    // (or, the search index, was never built). The co-authorships are one statement on the connection, which is
-                    // idle while the search entries are made in memory: they run then (250k-item list: docs/benchmarks.md §13).
-                    var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
-                    Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, ct) : null;
-                    if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                    var transaction = await BeginAsync(db, ct).ConfigureAwait(false);
+                    await using (transaction.ConfigureAwait(false))
                     {
-                        progress?.Report(changed ? "search index and co-authorships" : "search index");
-                        await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
-                    }
+                        await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
+                        if (firstImport is not null) await firstImport.EnsureStillEmptyAsync(ct).ConfigureAwait(false);
+                        if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
+                        // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
+                        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
+                        // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
+                        await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
+                        CollectBetweenPhases(items);
+                        // The co-authorships and the search index are derived from the tables, so they change only when the tables did
+                        // (or, the search index, was never built). The co-authorships are one statement on the connection, which is
+                        // idle while the search entries are made in memory: they run then (250k-item list: docs/benchmarks.md §13).
+                        var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
+                        Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, ct) : null;
+                        if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                        {
+                            progress?.Report(changed ? "search index and co-authorships" : "search index");
+                            await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
+                        }
 
-                    // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).
-                    if (changed)
-                    {
-                        await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId)
-                            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct).ConfigureAwait(false);
-                    }
+                        // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).
+                        if (changed)
+                        {
+                            await db.DataVersions.Where(v => v.Id == DataVersion.SingletonId)
+                                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct).ConfigureAwait(false);
+                        }
 
-                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        if (firstImport is not null) await firstImport.CheckAsync(ct).ConfigureAwait(false);
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    if (firstImport is not null) await firstImport.DisposeAsync().ConfigureAwait(false);
                 }
 
                 return attempt;

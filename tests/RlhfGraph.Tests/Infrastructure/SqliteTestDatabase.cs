@@ -36,6 +36,17 @@ public sealed class SqliteTestDatabase : TestDatabase
         return new Factory<SqliteRlhfGraphDbContext>(builder.Options, o => new SqliteRlhfGraphDbContext(o));
     }
 
+    /// <summary>
+    /// Contexts whose connections are pooled, as the app's are (tests otherwise turn pooling off so files can be
+    /// deleted): for what a connection carries to its next user, such as a pragma.
+    /// </summary>
+    public IDbContextFactory<RlhfGraphDbContext> CreatePooledContexts()
+    {
+        var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
+        DatabaseProviders.ConfigureSqlite(builder, new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ToString(), new DatabaseOptions());
+        return new Factory<SqliteRlhfGraphDbContext>(builder.Options, o => new SqliteRlhfGraphDbContext(o));
+    }
+
     public override void AddInterceptor(IServiceCollection services, IInterceptor interceptor) =>
         services.ConfigureDbContext<SqliteRlhfGraphDbContext>(options => options.AddInterceptors(interceptor));
 
