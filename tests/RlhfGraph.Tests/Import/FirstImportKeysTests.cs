@@ -27,15 +27,31 @@ public abstract class FirstImportKeysTests(DatabaseEngine engine) : DatabaseTest
         Assert.True(dangling.Added, "the import never reached the co-authorship table");
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            // Written unchecked, found by the check before the commit.
+            // Written unchecked, found by the check before the commit: the ids are past the papers' and authors' 1..N.
             var refused = Assert.IsType<ImportException>(failure);
-            Assert.Contains("1 in PaperAuthors → ", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("1 in PaperAuthors → Authors, 1 in PaperAuthors → Papers", refused.Message, StringComparison.Ordinal);
         }
         else
         {
             Assert.IsAssignableFrom<DbException>(failure);
         }
 
+        Assert.Equal(before, await database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task AFirstImportThatDeletesAReferencedRowFailsAndLeavesTheDatabaseAsItWas()
+    {
+        await using var database = await engine.CreateDatabaseAsync();
+        var before = await database.SnapshotAsync();
+        // Leaves a gap in the papers' ids, so their keys are checked row by row, and bylines naming the gap.
+        var deleting = new AddDanglingByline("DELETE FROM Papers WHERE Id = (SELECT MIN(PaperId) FROM PaperAuthors)");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter(deleting).ImportAsync(TestDatabase.SeedDirectory));
+
+        Assert.True(deleting.Added, "the import never reached the co-authorship table");
+        if (database.Provider == DatabaseProvider.Sqlite) Assert.Matches(@"\d+ in PaperAuthors → Papers", Assert.IsType<ImportException>(failure).Message);
+        else Assert.IsAssignableFrom<DbException>(failure);
         Assert.Equal(before, await database.SnapshotAsync());
     }
 
@@ -74,8 +90,11 @@ public abstract class FirstImportKeysTests(DatabaseEngine engine) : DatabaseTest
         Assert.Equal(before, await database.SnapshotAsync());
     }
 
-    /// <summary>Inserts a byline naming no paper and no author, in the import's transaction, just before the co-authorships are rebuilt.</summary>
-    private sealed class AddDanglingByline : DbCommandInterceptor
+    /// <summary>
+    /// Runs <paramref name="sql"/> (by default: inserts a byline naming no paper and no author) in the import's
+    /// transaction, just before the co-authorships are rebuilt.
+    /// </summary>
+    private sealed class AddDanglingByline(string sql = AddDanglingByline.Sql) : DbCommandInterceptor
     {
         public const string Sql = "INSERT INTO PaperAuthors (PaperId, AuthorId, Position) VALUES (2147483000, 2147483000, 0)";
 
@@ -88,7 +107,7 @@ public abstract class FirstImportKeysTests(DatabaseEngine engine) : DatabaseTest
                 Added = true;
                 await using var orphan = command.Connection!.CreateCommand();
                 orphan.Transaction = command.Transaction;
-                orphan.CommandText = Sql;
+                orphan.CommandText = sql;
                 await orphan.ExecuteNonQueryAsync(cancellationToken);
             }
 
