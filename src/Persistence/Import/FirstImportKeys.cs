@@ -41,14 +41,10 @@ internal sealed class FirstImportKeys : IAsyncDisposable
     }
 
     /// <summary>
-    /// Inside the transaction, once it holds the write lock: refuses when another import filled the database between
-    /// the emptiness check and this transaction's start (its rows could be deleted here without their dependents).
+    /// Inside the transaction, once it holds the write lock: false when another import filled the database between the
+    /// emptiness check and this transaction's start (its rows could then be deleted here without their dependents).
     /// </summary>
-    public async Task EnsureStillEmptyAsync(CancellationToken ct)
-    {
-        if (!await IsEmptyAsync(_db, ct).ConfigureAwait(false))
-            throw new ImportException($"another import filled this database while this one started; nothing was written. Run seed again.");
-    }
+    public Task<bool> IsStillEmptyAsync(CancellationToken ct) => IsEmptyAsync(_db, ct);
 
     /// <summary>Fails the import (its transaction rolls back) if any row names a row that does not exist.</summary>
     /// <remarks>

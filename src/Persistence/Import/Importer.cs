@@ -53,15 +53,12 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             {
                 db.ChangeTracker.Clear();
                 var attempt = new GraphWriter(db);
-                // A first import on SQLite writes without per-row foreign-key lookups and checks every key before it commits.
-                var firstImport = await FirstImportKeys.SuspendIfEmptyAsync(db, ct).ConfigureAwait(false);
+                var (transaction, firstImport) = await BeginAsync(db, ct).ConfigureAwait(false);
                 try
                 {
-                    var transaction = await BeginAsync(db, ct).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
                     {
                         await ImportLock.AcquireAsync(db, ct).ConfigureAwait(false);
-                        if (firstImport is not null) await firstImport.EnsureStillEmptyAsync(ct).ConfigureAwait(false);
                         if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
                         // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
@@ -120,8 +117,33 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         }
     }
 
-    /// <summary>Begins the import's transaction; on SQLite this already takes the write lock (see <see cref="ImportLock"/>).</summary>
-    private static async Task<IDbContextTransaction> BeginAsync(RlhfGraphDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Begins the import's transaction; on SQLite this already takes the write lock (see <see cref="ImportLock"/>). A first
+    /// import on SQLite begins with foreign-key enforcement off and checks every key before it commits (see
+    /// <see cref="FirstImportKeys"/>); should another import fill the database while this one waits for the lock, this
+    /// one begins again with enforcement on, as any later import, and then finds what the other wrote.
+    /// </summary>
+    private static async Task<(IDbContextTransaction Transaction, FirstImportKeys? FirstImport)> BeginAsync(RlhfGraphDbContext db, CancellationToken ct)
+    {
+        var firstImport = await FirstImportKeys.SuspendIfEmptyAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            var transaction = await BeginTransactionAsync(db, ct).ConfigureAwait(false);
+            if (firstImport is null || await firstImport.IsStillEmptyAsync(ct).ConfigureAwait(false)) return (transaction, firstImport);
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            var suspended = firstImport;
+            firstImport = null;
+            await suspended.DisposeAsync().ConfigureAwait(false);
+            return (await BeginTransactionAsync(db, ct).ConfigureAwait(false), null);
+        }
+        catch
+        {
+            if (firstImport is not null) await firstImport.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<IDbContextTransaction> BeginTransactionAsync(RlhfGraphDbContext db, CancellationToken ct)
     {
         try
         {
