@@ -129,7 +129,7 @@ public sealed class MarkdownPartsTests
     {
         var section = "## Papers\n" + string.Concat(Enumerable.Range(1, 200).Select(i => $"- [Paper {i}](https://arxiv.org/abs/2301.{i:00000})\n"));
 
-        // Parts are parsed as the reader asks for them: leaving after two must neither hang nor throw, and what was read is in order.
+        // Parts are parsed at most one ahead of the reader, on another thread: leaving after two must neither hang nor throw, and what was read is in order.
         var firstTwo = MarkdownParts.Parse(section, Pipeline, longPart: 100).Take(2).ToList();
 
         Assert.Equal(2, firstTwo.Count);
