@@ -35,7 +35,9 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         // has not returned is a GC root, and setting a local to null does not clear the slots the JIT copied it to): from a
         // fresh stack the collection frees them (250k-item list: 1 166 → 528 MB live as the writing starts, docs/benchmarks.md §13).
         await Task.Yield();
-        CollectBetweenPhases(items);
+        // Here the heap falls from the merge's peak to the graph alone: this collection also gives the free pages back, so
+        // the writing's own growth (and SQLite's cache) starts from there rather than on top of the merge's high-water mark.
+        if (items >= LargeImport.Items) LargeImport.Collect(giveBack: true);
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -83,7 +85,13 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct).ConfigureAwait(false);
                         }
 
-                        if (firstImport is not null) await firstImport.CheckAsync(ct).ConfigureAwait(false);
+                        if (firstImport is not null)
+                        {
+                            progress?.Report("checking keys");
+                            await firstImport.CheckAsync(ct).ConfigureAwait(false);
+                        }
+
+                        progress?.Report("committing");
                         await transaction.CommitAsync(ct).ConfigureAwait(false);
                     }
                 }
