@@ -30,14 +30,8 @@ public sealed class FirstImportIndexesTests
         await using var database = await SqliteTestDatabase.CreateAsync();
         // The mentions are written last, with every index dropped: the failure comes while they are away.
         await ExecuteAsync(database, "CREATE TRIGGER fail_late BEFORE INSERT ON Mentions WHEN (SELECT COUNT(*) FROM Mentions) >= 100 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
-        var indexes = await IndexesAsync(database);
-        var before = await database.SnapshotAsync();
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory));
-
-        Assert.Contains("injected failure", error.Message, StringComparison.Ordinal);
-        Assert.Equal(indexes, await IndexesAsync(database));
-        Assert.Equal(before, await database.SnapshotAsync());
+        await AssertImportFailsAndChangesNothingAsync(database, "injected failure");
     }
 
     [Fact]
@@ -51,12 +45,19 @@ public sealed class FirstImportIndexesTests
               VALUES (NEW.Key, NEW.Title, NEW.TitleKey, NEW.Kind, 0, 0, 0, 0);
             END;
             """);
+
+        await AssertImportFailsAndChangesNothingAsync(database, "UNIQUE constraint failed: Papers.Key");
+    }
+
+    /// <summary>Imports the seeds, expecting a failure that says <paramref name="reason"/>, and then every index and row as before.</summary>
+    private static async Task AssertImportFailsAndChangesNothingAsync(SqliteTestDatabase database, string reason)
+    {
         var indexes = await IndexesAsync(database);
         var before = await database.SnapshotAsync();
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory));
 
-        Assert.Contains("UNIQUE constraint failed: Papers.Key", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal(indexes, await IndexesAsync(database));
         Assert.Equal(before, await database.SnapshotAsync());
     }
