@@ -37,7 +37,7 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
         await Task.Yield();
         // Here the heap falls from the merge's peak to the graph alone: this collection also gives the free pages back, so
         // the writing's own growth (and SQLite's cache) starts from there rather than on top of the merge's high-water mark.
-        if (items >= LargeImport.Items) LargeImport.Collect(giveBack: true);
+        CollectBetweenPhases(items, giveBack: true);
 
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -205,9 +205,9 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
     }
 
     /// <summary>Between phases of a large import: see <see cref="LargeImport"/>.</summary>
-    private static void CollectBetweenPhases(int items)
+    private static void CollectBetweenPhases(int items, bool giveBack = false)
     {
-        if (items >= LargeImport.Items) LargeImport.Collect();
+        if (items >= LargeImport.Items) LargeImport.Collect(giveBack);
     }
 
     /// <summary>Parses every list (they share the cores) and merges them into one graph, which takes the parsed items over.</summary>

@@ -7,8 +7,10 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// Parses a list one part at a time: every heading at the start of a line ("# …" to "###### …") begins a new Markdig
 /// document, whose lines are shifted to the file's, so a reader walking the parts in order sees the blocks, lines and
 /// headings of the whole document while only one section's syntax tree is alive (a 105 MB list as one document held
-/// ≈ 2 GB); a long section is cut again before a bullet, so a part is at most about 128 K characters whatever the list (its syntax tree, a few megabytes, then mostly dies young: 250k-item list, parsing 16–17 → 12 s, docs/benchmarks.md §13). A heading at the start of a line closes every open block but two, so the parts parse exactly as the
-/// whole does: a fenced code block or an HTML block can run on over it ("```" then "# comment"; "&lt;div&gt;" then
+/// ≈ 2 GB); a long section is cut again before a bullet, so a part is at most about 128 K characters whatever the
+/// list (its syntax tree, a few megabytes, then mostly dies young: 250k-item list, parsing 16–17 → 12 s,
+/// docs/benchmarks.md §13). A heading at the start of a line closes every open block but two, so the parts parse
+/// exactly as the whole does: a fenced code block or an HTML block can run on over it ("```" then "# comment"; "&lt;div&gt;" then
 /// "# Title"), so a part that ends inside, or on, one of those is joined with the next. Link reference definitions
 /// are read document-wide ("[x]: url" may come after its use), so a list that could hold one is parsed whole.
 /// </summary>
