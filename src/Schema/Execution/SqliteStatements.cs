@@ -19,6 +19,13 @@ namespace RlhfGraph.Schema.Execution;
 /// connection keeps its prepared commands by SQL text. The commands run through EF Core's command diagnostics, so
 /// interceptors, logs and statement counters see them as any other command.
 /// </summary>
+/// <remarks>
+/// Only a kept connection keeps commands. A connection EF Core owns (Pooling=False, in-memory) is closed after every
+/// request: the first close disposes the commands made on it, but a disposed command no longer belongs to its connection,
+/// so the next one prepared there outlived the close, holding statements of a native connection closed under them. Those
+/// statements went on running (outside the request's transaction, so not in its snapshot) until a schema change made
+/// SQLite prepare them again on the closed connection: SQLITE_MISUSE.
+/// </remarks>
 internal static class SqliteStatements
 {
     /// <summary>Commands kept per connection; past it the connection starts again (plans are cached in far fewer shapes).</summary>
@@ -62,7 +69,8 @@ internal static class SqliteStatements
     public static async Task<byte[]> ReadFirstAsync(RlhfGraphDbContext db, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var command = Command(connection, sql, parameters.Count);
+        var keep = Keepable(sql) && Connections.TryGetValue(db, out var kept) && ReferenceEquals(kept.Connection, connection);
+        var command = keep ? Command(connection, sql, parameters.Count) : New(connection, sql, parameters.Count);
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
         for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
 
@@ -90,7 +98,8 @@ internal static class SqliteStatements
                 await logger.CommandCanceledAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
             else
                 await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
-            Forget(connection, sql, command);
+            if (keep) Forget(connection, sql, command);
+            else await command.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -103,7 +112,7 @@ internal static class SqliteStatements
         {
             logger.DataReaderDisposing(relational, command, reader, id, reader.RecordsAffected, 1, start, clock.Elapsed);
             await reader.DisposeAsync().ConfigureAwait(false);
-            if (!Keepable(sql)) await command.DisposeAsync().ConfigureAwait(false);
+            if (!keep) await command.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -115,8 +124,8 @@ internal static class SqliteStatements
 
     /// <summary>
     /// SQLite prepares a statement whose LIKE pattern is a parameter again whenever that parameter changes (its LIKE
-    /// optimization plans with the value), so such statements gain nothing from being kept — and a kept one was
-    /// seen to fail its next run with SQLITE_MISUSE. They get a command of their own for each run.
+    /// optimization plans with the value), so such statements gain nothing from being kept. They get a command of their
+    /// own for each run.
     /// </summary>
     private static bool Keepable(string sql) => !sql.Contains(" LIKE ", StringComparison.Ordinal);
 
@@ -124,7 +133,6 @@ internal static class SqliteStatements
     {
         var kept = Commands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
         if (kept.TryGetValue(sql, out var command)) return command;
-        if (!Keepable(sql)) return New(connection, sql, parameters);
         if (kept.Count >= MaxPerConnection)
         {
             foreach (var old in kept.Values) old.Dispose();

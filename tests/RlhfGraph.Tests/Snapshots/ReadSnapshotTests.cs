@@ -123,6 +123,69 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         Assert.Equal(fullCount, (int)response.Data["b"]!["totalCount"]!);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryRequestOnAConnectionReadsOneSnapshotHoweverManyCameBefore(bool pooled)
+    {
+        // Without pooling EF Core closes the connection after each request. A statement kept from the second request on
+        // outlived that close and ran, from the third request on, on the closed native connection: outside the
+        // request's transaction, so an import committed between two of its statements was seen by the second.
+        await using var database = await engine.CreateDatabaseAsync();
+        using var smaller = SmallerSeed();
+        var importer = database.CreateImporter();
+        await importer.ImportAsync(TestDatabase.SeedDirectory);
+        var fullCount = await CountAsync(database);
+        const string Query = "{ a: papers(first: 1) { totalCount } b: papers(first: 2) { totalCount } }";
+        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory, DropsAList), armed: false);
+        await using var host = api.WithWebHostBuilder(b => b
+            .UseSetting("ConnectionStrings:RlhfGraph", WithPooling(database.ConnectionString, pooled))
+            .ConfigureServices(s => s.AddSingleton<RlhfGraph.Schema.Execution.IReadObserver>(observer)));
+        using var client = host.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var before = ApiFactory.GraphQLRequest(Query);
+            Assert.Equal(fullCount, (int)(await api.SendAsync(before, client)).ShouldSucceed().Data["a"]!["totalCount"]!);
+        }
+
+        observer.Arm();
+        using var request = ApiFactory.GraphQLRequest(Query);
+        var response = (await api.SendAsync(request, client)).ShouldSucceed();
+
+        Assert.True(observer.Imported);
+        Assert.NotEqual(fullCount, await CountAsync(database));
+        Assert.Equal(fullCount, (int)response.Data["a"]!["totalCount"]!);
+        Assert.Equal(fullCount, (int)response.Data["b"]!["totalCount"]!);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadersComeThroughASchemaChangeBetweenTheirRequests(bool pooled)
+    {
+        // A schema change makes SQLite prepare a statement again on its next run; on a statement that had outlived its
+        // connection (above) that was SQLITE_MISUSE, a 503 for every reader.
+        await using var database = await engine.CreateDatabaseAsync();
+        await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
+        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", WithPooling(database.ConnectionString, pooled)));
+        using var client = host.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var before = ApiFactory.GraphQLRequest(Reader);
+            (await api.SendAsync(before, client)).ShouldSucceed();
+        }
+
+        await using (var db = database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("CREATE INDEX \"IX_Papers_SchemaChangeProbe\" ON \"Papers\" (\"Year\")");
+
+        using var request = ApiFactory.GraphQLRequest(Reader);
+        var response = (await api.SendAsync(request, client)).ShouldSucceed();
+        Assert.Equal(await CountAsync(database), (int)response.Data["papers"]!["totalCount"]!);
+    }
+
+    private static string WithPooling(string connectionString, bool pooled) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString, ["Pooling"] = pooled }.ConnectionString;
+
     private static SeedCopy SmallerSeed()
     {
         var smaller = new SeedCopy();
@@ -135,15 +198,19 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         return smaller;
     }
 
-    private sealed class ImportBeforeSecondWork(Func<Task> import) : RlhfGraph.Schema.Execution.IReadObserver
+    /// <summary>Imports before the second unit of work it sees once armed (at once unless told otherwise).</summary>
+    private sealed class ImportBeforeSecondWork(Func<Task> import, bool armed = true) : RlhfGraph.Schema.Execution.IReadObserver
     {
         private int _calls;
+        private volatile bool _armed = armed;
 
         public bool Imported { get; private set; }
 
+        public void Arm() => _armed = true;
+
         public async Task ObserveAsync<T>(Func<RlhfGraph.Persistence.RlhfGraphDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _calls) != 2) return;
+            if (!_armed || Interlocked.Increment(ref _calls) != 2) return;
             await import();
             Imported = true;
         }
