@@ -64,9 +64,16 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         if (!options.AllowShrink) await RefuseShrinkAsync(db, graph, manifest, ct).ConfigureAwait(false);
                         // SQLite's default 2 MB page cache spills while a large import fills a dozen indexes; 64 MB keeps them in memory.
                         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct).ConfigureAwait(false);
+                        var indexes = firstImport is null ? null : await FirstImportIndexes.DropAsync(db, ct).ConfigureAwait(false);
                         // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
                         await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
                         CollectBetweenPhases(items);
+                        if (indexes is not null)
+                        {
+                            progress?.Report("indexes");
+                            await indexes.CreateAsync(ct).ConfigureAwait(false);
+                        }
+
                         // The co-authorships and the search index are derived from the tables, so they change only when the tables did
                         // (or, the search index, was never built). The co-authorships are one statement on the connection, which is
                         // idle while the search entries are made in memory: they run then (250k-item list: docs/benchmarks.md §13).
