@@ -455,7 +455,8 @@ internal sealed class GraphBuilder
 
     /// <summary>
     /// The year the work appeared, and which mention says so: what an item says (its byline, venue line, "(NeurIPS 2023)", a year
-    /// column), else the year its proceedings link names, else its list's year heading ("### 2024": a 2023 preprint published in 2024),
+    /// column), else the year its proceedings link names, else a date in its address when it has no arXiv id (a blog post's
+    /// "/posts/2024-11-28-…"), else its list's year heading ("### 2024": a 2023 preprint published in 2024),
     /// else the arXiv submission year; an "… and before" heading only bounds the year, so it comes last.
     /// </summary>
     private (int? Year, string? Source) PublicationYear(List<SourcedItem> items, string? arxivId)
@@ -465,6 +466,12 @@ internal sealed class GraphBuilder
         foreach (var item in items)
         {
             if (LinkedVenue(item.Item) is { } linked) return (linked.Year, $"{At(item)}: proceedings link");
+        }
+
+        // Not for a paper on arXiv, which its id dates; a blog post or a page has nothing else of its own.
+        foreach (var item in arxivId is null ? items : [])
+        {
+            if (LinkEvidence.DatedYear(item.Item.Url) is { } dated) return (dated, $"{At(item)}: dated address");
         }
 
         if (items.FirstOrDefault(i => i.Item.SectionYear is { } y && !SectionClassifier.IsYearBound(i.Item.Section) && (submitted is null || y >= submitted)) is { } headed)

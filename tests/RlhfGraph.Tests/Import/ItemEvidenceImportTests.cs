@@ -61,6 +61,9 @@ public sealed class ItemEvidenceImportTests
             (63, "Paper · Paper · Nu Mu Gamma: Learning to Follow Instructions from Preferences · arXiv · 2022"),
             (64, "Paper · Paper · Learning Theta from Human Comparisons · arXiv · 2020"),
             (69, "Paper · Paper · Nu Mu Gamma: Learning to Follow Instructions from Preferences · arXiv · 2022"),
+            // A post's date in its address is its year; "cvpr2023" in a path is not a date.
+            (73, "Paper · BlogPost · Mu Notes on Reward Overoptimization · - · 2022"),
+            (74, "Paper · BlogPost · Xi Field Notes on Preference Data · - · -"),
         ]);
         await using var db = database.CreateContext();
         Assert.False(await db.Datasets.AnyAsync(d => d.Name == "Tau"));
@@ -140,6 +143,7 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal(("kinds.md:7: the item's own text", "kinds.md:7: the item's own text"), sources["Rho Reward Ensembles"]);
         Assert.Equal(("kinds.md:21: proceedings link", "kinds.md:21: proceedings link"), sources["Upsilon Video Preference Tuning"]);
         Assert.Equal(("kinds.md:28: arXiv id", "kinds.md:28: year heading \"Papers / 2024\""), sources["Chi Calibrated Critics"]);
+        Assert.Equal(((string?)null, "kinds.md:73: dated address"), sources["Mu Notes on Reward Overoptimization"]);
         Assert.Equal(("kinds.md:17: arXiv id", "kinds.md:17: arXiv id"), sources["Tau: Reward-Ranked Data Selection for Alignment"]);
         // Line 63's table row gives the year (2022), line 69's link the arXiv id.
         Assert.Equal("kinds.md:63: the item's own text", sources["Nu Mu Gamma: Learning to Follow Instructions from Preferences"].YearSource);

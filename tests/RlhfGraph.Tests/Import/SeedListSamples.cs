@@ -104,7 +104,8 @@ internal static class SeedListSamples
         (9, "Paper · Paper · Don't throw away your value model! Making PPO even better via Value-Guided Monte-Carlo Tree Search decoding · arXiv · 2023"),
         (13, "Paper · BlogPost · The N Implementation Details of RLHF with PPO · - · -"),
         // "[Rethinking the Role of PPO in RLHF – The Berkeley Artificial Intelligence Research Blog](https://bair.berkeley.edu/blog/…)"
-        (30, "Paper · BlogPost · Rethinking the Role of PPO in RLHF · The Berkeley Artificial Intelligence Research Blog · -"),
+        // The post's date in its address (".../blog/2023/10/16/p3o/") is its year.
+        (30, "Paper · BlogPost · Rethinking the Role of PPO in RLHF · The Berkeley Artificial Intelligence Research Blog · 2023"),
         // "[**awesome-RLHF**](github…) - opendilab" outside "### Projects" is still a project.
         (54, "Codebase · awesome-RLHF · https://github.com/opendilab/awesome-RLHF"),
         // This list writes "arXiv, 2306.01693"; no byline names NeurIPS.
@@ -114,6 +115,6 @@ internal static class SeedListSamples
         (68, "Paper · Talk · ICML '23 Tutorial on Reinforcement Learning from Human Feedback · - · -"),
         (88, "Paper · BlogPost · LLM Training: RLHF and Its Alternatives · - · -"),
         (91, "Paper · BlogPost · RLHF实践 · 知乎 · -"),
-        (95, "Paper · BlogPost · LLM成功不可或缺的基石：RLHF及其替代技术 · 机器之心 · -"),
+        (95, "Paper · BlogPost · LLM成功不可或缺的基石：RLHF及其替代技术 · 机器之心 · 2023"), // ".../articles/2023-10-07-7"
     ];
 }

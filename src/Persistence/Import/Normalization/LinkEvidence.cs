@@ -57,6 +57,15 @@ internal static partial class LinkEvidence
             || uri.AbsolutePath.Contains("/blog/", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/posts/", StringComparison.OrdinalIgnoreCase)
             || uri.AbsolutePath.Contains("/articles/", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The year of a date in an address's path, "/posts/2024-11-28-reward-hacking/" or "/2023/05/notes": a blog post's own
+    /// date, where a post has no other. A month must follow the year, so "/cvpr2023/" or a bare "/2023/" gives none.
+    /// </summary>
+    public static int? DatedYear(string? url) =>
+        Host(url) is { } uri && DatedPath().Match(uri.AbsolutePath) is { Success: true } date
+            ? int.Parse(date.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>A course: a course or class page ("/class/cs224n/", "deep-rl-course"), or a title that names one ("… Course", "CS234: …").</summary>
     public static bool IsCourse(string? url, string title) =>
         title.Contains("course", StringComparison.OrdinalIgnoreCase) || CourseNumber().IsMatch(title)
@@ -70,6 +79,9 @@ internal static partial class LinkEvidence
 
     private static bool HostIs(Uri uri, string host) =>
         uri.Host.Equals(host, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith('.' + host, StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])(?<year>19[89][0-9]|20[0-9]{2})(?<sep>[-/])(0[1-9]|1[0-2])(\k<sep>(0[1-9]|[12][0-9]|3[01]))?(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex DatedPath();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bCS\s?\d{3}[A-Z]?\b")]
     private static partial System.Text.RegularExpressions.Regex CourseNumber();

@@ -28,6 +28,19 @@ public sealed class NormalizationRuleTests
     public void LinksThatAreNotArxivHaveNoArxivId(string? link) => Assert.Null(ArxivId.Parse(link));
 
     [Theory]
+    [InlineData("https://lilianweng.github.io/posts/2024-11-28-reward-hacking/", 2024)] // opendilab-newest:813, 003
+    [InlineData("https://example.org/blog/2023/05/notes", 2023)]
+    [InlineData("https://example.org/2019/12/31/notes.html", 2019)]
+    [InlineData("https://example.org/blog/cvpr2023/notes", null)]
+    [InlineData("https://example.org/archive/2023/notes", null)]
+    [InlineData("https://example.org/2023-13-01-notes", null)]
+    [InlineData("https://example.org/v12024-11-notes", null)]
+    [InlineData("https://arxiv.org/abs/2401.10003", null)]
+    [InlineData("https://example.org/notes?date=2024-11-28", null)]
+    [InlineData(null, null)]
+    public void AYearIsReadFromAFullDateInAnAddressPathOnly(string? link, int? year) => Assert.Equal(year, LinkEvidence.DatedYear(link));
+
+    [Theory]
     // 003:1 "… - Training language models to follow instructions with human feedback InstructGPT - Long Ouyang, …", alias from 001:164
     [InlineData("Training language models to follow instructions with human feedback InstructGPT", "awesome-rlhf-opendilab-2025", "Training language models to follow instructions with human feedback", "InstructGPT")]
     // The same list giving the alias is no second opinion; a title merely ending in a word stays whole.
