@@ -22,7 +22,7 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
         .Int("year", p => p.Year, "Publication year: the byline's, else the arXiv id's, else the list section's.")
         .String("venue", p => p.Venue, "Where it appeared: a conference (\"NeurIPS\"), \"arXiv\", or a blog's publisher.")
         .String("venueSource", p => p.VenueSource, "Where the venue came from: the list line that gave it and its evidence, e.g. \"list.md:251: proceedings link\".", Capabilities.None)
-        .String("yearSource", p => p.YearSource, "Where the year came from: the list line that gave it and its evidence (the item's own text, a proceedings link, a year heading, or the arXiv id).", Capabilities.None)
+        .String("yearSource", p => p.YearSource, "Where the year came from: the list line that gave it and its evidence (the item's own text, a proceedings link, a dated address, a year heading, or the arXiv id).", Capabilities.None)
         .Enum<PaperKind, PaperKindType>("kind", p => p.Kind, "Paper, survey, technical report, blog post, talk, book or other.")
         .String("alias", p => p.Alias, "Short name the lists use, e.g. \"InstructGPT\" or \"Sparrow\".")
         .Int("citationCount", p => p.CitationCount, "Citations as recorded by the \"Awesome llm training\" list; null when unknown.")
