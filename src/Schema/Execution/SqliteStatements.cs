@@ -32,7 +32,6 @@ internal static class SqliteStatements
     private const int MaxPerConnection = 64;
 
     private static readonly ConditionalWeakTable<RlhfGraphDbContext, Kept> Connections = new();
-    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Commands = new();
 
     /// <summary>
     /// Gives a pooled SQLite context its lasting connection, opened. Not when the connection string says
@@ -69,8 +68,9 @@ internal static class SqliteStatements
     public static async Task<byte[]> ReadFirstAsync(RlhfGraphDbContext db, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var keep = Keepable(sql) && Connections.TryGetValue(db, out var kept) && ReferenceEquals(kept.Connection, connection);
-        var command = keep ? Command(connection, sql, parameters.Count) : New(connection, sql, parameters.Count);
+        // Kept only with the connection kept for this context: the one EF Core was given and never closes.
+        var kept = Keepable(sql) && Connections.TryGetValue(db, out var k) && ReferenceEquals(k.Connection, connection) ? k : null;
+        var command = kept is null ? New(connection, sql, parameters.Count) : kept.Command(sql, parameters.Count);
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
         for (var i = 0; i < parameters.Count; i++) command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
 
@@ -92,14 +92,14 @@ internal static class SqliteStatements
         }
         catch (Exception e)
         {
-            // A statement whose step failed (or was interrupted) is left unreset, and the next step on it would be
-            // SQLITE_MISUSE: it is dropped, and the next use prepares it afresh.
+            // A statement whose step failed (or was interrupted) is not run again: it is dropped, and the next use prepares
+            // it afresh.
             if (e is OperationCanceledException)
                 await logger.CommandCanceledAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
             else
                 await logger.CommandErrorAsync(relational, command, sql, db, DbCommandMethod.ExecuteReader, id, relational.ConnectionId, e, start, clock.Elapsed, CommandSource.FromSqlQuery, CancellationToken.None).ConfigureAwait(false);
-            if (keep) Forget(connection, sql, command);
-            else await command.DisposeAsync().ConfigureAwait(false);
+            kept?.Commands.Remove(sql);
+            await command.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -112,14 +112,8 @@ internal static class SqliteStatements
         {
             logger.DataReaderDisposing(relational, command, reader, id, reader.RecordsAffected, 1, start, clock.Elapsed);
             await reader.DisposeAsync().ConfigureAwait(false);
-            if (!keep) await command.DisposeAsync().ConfigureAwait(false);
+            if (kept is null) await command.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private static void Forget(SqliteConnection connection, string sql, SqliteCommand command)
-    {
-        if (Commands.TryGetValue(connection, out var kept)) kept.Remove(sql);
-        command.Dispose();
     }
 
     /// <summary>
@@ -129,21 +123,6 @@ internal static class SqliteStatements
     /// </summary>
     private static bool Keepable(string sql) => !sql.Contains(" LIKE ", StringComparison.Ordinal);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, int parameters)
-    {
-        var kept = Commands.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
-        if (kept.TryGetValue(sql, out var command)) return command;
-        if (kept.Count >= MaxPerConnection)
-        {
-            foreach (var old in kept.Values) old.Dispose();
-            kept.Clear();
-        }
-
-        command = New(connection, sql, parameters);
-        kept[sql] = command;
-        return command;
-    }
-
     private static SqliteCommand New(SqliteConnection connection, string sql, int parameters)
     {
         var command = connection.CreateCommand();
@@ -152,5 +131,23 @@ internal static class SqliteStatements
         return command;
     }
 
-    private sealed record Kept(SqliteConnection Connection, string ConnectionString, string File, string Stamp);
+    /// <summary>A context's lasting connection, what it was opened on, and its prepared commands by SQL text.</summary>
+    private sealed record Kept(SqliteConnection Connection, string ConnectionString, string File, string Stamp)
+    {
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public SqliteCommand Command(string sql, int parameters)
+        {
+            if (Commands.TryGetValue(sql, out var command)) return command;
+            if (Commands.Count >= MaxPerConnection)
+            {
+                foreach (var old in Commands.Values) old.Dispose();
+                Commands.Clear();
+            }
+
+            command = New(Connection, sql, parameters);
+            Commands[sql] = command;
+            return command;
+        }
+    }
 }

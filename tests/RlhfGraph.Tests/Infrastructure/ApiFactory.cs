@@ -34,11 +34,8 @@ public abstract class ApiFactory(DatabaseEngine engine) : WebApplicationFactory<
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
-        // Pooled, as shipped: the pooled connection is where prepared statements are kept (the test databases themselves turn
-        // pooling off, so their files can go on any OS; ReadSnapshotTests cover both).
-        builder.UseSetting("ConnectionStrings:RlhfGraph", Database.Provider == RlhfGraph.Persistence.DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = true }.ToString()
-            : Database.ConnectionString);
+        // Pooled, as shipped: the pooled connection is where prepared statements are kept (ReadSnapshotTests cover both).
+        builder.UseSetting("ConnectionStrings:RlhfGraph", Database.ConnectionStringWithPooling(true));
         builder.UseSetting("Database:InitializeOnStartup", "false");
         // Rate limits stay on but out of reach: the whole suite is one client; RateLimitTests set small budgets.
         builder.UseSetting("RateLimits:Budget", "2000000000");

@@ -43,7 +43,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     public IDbContextFactory<RlhfGraphDbContext> CreatePooledContexts()
     {
         var builder = new DbContextOptionsBuilder<SqliteRlhfGraphDbContext>();
-        DatabaseProviders.ConfigureSqlite(builder, new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ToString(), new DatabaseOptions());
+        DatabaseProviders.ConfigureSqlite(builder, ConnectionStringWithPooling(true), new DatabaseOptions());
         return new Factory<SqliteRlhfGraphDbContext>(builder.Options, o => new SqliteRlhfGraphDbContext(o));
     }
 

@@ -19,6 +19,13 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The connection string with pooling on or off. Test databases turn it off so their files can be deleted on any OS;
+    /// the app ships with it on, and on SQLite only a pooled connection keeps prepared statements.
+    /// </summary>
+    public string ConnectionStringWithPooling(bool pooling) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = ConnectionString, ["Pooling"] = pooling }.ConnectionString;
+
     public abstract DatabaseProvider Provider { get; }
 
     public IDbContextFactory<RlhfGraphDbContext> Contexts => _contexts ??= CreateContexts();

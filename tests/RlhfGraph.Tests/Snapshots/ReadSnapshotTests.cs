@@ -73,7 +73,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         // them again (a schema change in its transaction: FirstImportIndexes). Readers come through it, pooled or not;
         // without pooling, statements that had outlived their connection failed every reader here with SQLITE_MISUSE.
         await using var database = await engine.CreateDatabaseAsync();
-        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", WithPooling(database.ConnectionString, pooled)));
+        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionStringWithPooling(pooled)));
         using var client = host.CreateClient();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var totals = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
@@ -119,7 +119,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         // Armed after the requests before: the request's second unit of work starts only after an import that drops a list has committed.
         var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory, DropsAList), armed: false);
         await using var host = api.WithWebHostBuilder(b => b
-            .UseSetting("ConnectionStrings:RlhfGraph", WithPooling(database.ConnectionString, pooled))
+            .UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionStringWithPooling(pooled))
             .ConfigureServices(s => s.AddSingleton<RlhfGraph.Schema.Execution.IReadObserver>(observer)));
         using var client = host.CreateClient();
         for (var i = 0; i < requestsBefore; i++)
@@ -147,7 +147,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         // connection (above) that was SQLITE_MISUSE, a 503 for every reader.
         await using var database = await engine.CreateDatabaseAsync();
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
-        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", WithPooling(database.ConnectionString, pooled)));
+        await using var host = api.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionStringWithPooling(pooled)));
         using var client = host.CreateClient();
         for (var i = 0; i < 3; i++)
         {
@@ -162,9 +162,6 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         var response = (await api.SendAsync(request, client)).ShouldSucceed();
         Assert.Equal(await CountAsync(database), (int)response.Data["papers"]!["totalCount"]!);
     }
-
-    private static string WithPooling(string connectionString, bool pooled) =>
-        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString, ["Pooling"] = pooled }.ConnectionString;
 
     private static SeedCopy SmallerSeed()
     {
