@@ -38,8 +38,8 @@ internal sealed class GraphBuilder
     /// items die as the builder lets them go rather than with the caller.
     /// </param>
     /// <param name="betweenSteps">
-    /// Called after the steps that leave the most garbage (clustering the papers, registering the people, emitting the papers,
-    /// the codebases and the datasets):
+    /// Called after the steps that leave the most garbage (clustering the papers, registering the people, each quarter of
+    /// emitting the papers, the datasets, letting go of the items):
     /// the importer collects there on a large import, so the heap does not grow by what those steps dropped on top of the
     /// parsed items and the graph being built (250k-item list: see docs/benchmarks.md §13).
     /// </param>
@@ -58,8 +58,9 @@ internal sealed class GraphBuilder
         builder._authors = new AuthorRegistry();
         betweenSteps?.Invoke();
         builder.EmitPapers(papers, betweenSteps);
-        betweenSteps?.Invoke();
-        builder.EmitCodebases(codebases, betweenSteps);
+        // No collection between the papers and the codebases, nor while the codebases are made: they let go of nothing
+        // old (250k-item list: each freed 6 MB or less, for 0.4–0.6 s; docs/benchmarks.md §13).
+        builder.EmitCodebases(codebases);
         builder.EmitDatasets();
         betweenSteps?.Invoke();
         builder._keywords.Complete();
@@ -188,8 +189,8 @@ internal sealed class GraphBuilder
 
     private List<PaperCluster> ClusterPapers()
     {
-        var locations = _paperItems.Select(p => Location(p.Source, p.Item)).ToList();
-        var (papers, conflicts) = PaperMerger.Merge(_paperItems.Select(p => p.Item).ToList(), locations, person => _authors.Key(_authors.Clean(person)));
+        var (papers, conflicts) = PaperMerger.Merge(_paperItems.Select(p => p.Item).ToList(), i => Location(_paperItems[i].Source, _paperItems[i].Item),
+            person => _authors.Key(_authors.Clean(person)));
         _graph.Conflicts.AddRange(conflicts);
         return papers.Select(p => new PaperCluster(p.Items.Select(i => _paperItems[i]).ToList(), p.ArxivId)).ToList();
     }
@@ -225,11 +226,15 @@ internal sealed class GraphBuilder
         var datasetItems = _datasetItems.Select(d => d.Item).ToHashSet();
         // The names datasets are split by are read from every item's dataset labels, which the loop below lets go.
         _datasets.ReadVocabulary();
+        // Room for every byline and mention up front: a list of a million links that doubles as it fills leaves its old
+        // arrays, tens of megabytes each, as garbage only a full collection takes (250k-item list: docs/benchmarks.md §13).
+        _graph.PaperAuthors.EnsureCapacity(_graph.PaperAuthors.Count + clusters.Sum(c => c.Items.Max(i => i.Item.People.Count)));
+        _graph.Mentions.EnsureCapacity(_graph.Mentions.Count + clusters.Sum(c => c.Items.Count));
         for (var c = 0; c < clusters.Count; c++)
         {
             var cluster = clusters[c];
             // The items let go below would otherwise add up to the merge's peak.
-            LargeImport.AtEveryPart(c, clusters.Count, 8, betweenSteps);
+            LargeImport.AtEveryPart(c, clusters.Count, 4, betweenSteps);
             var items = cluster.Items.Select(s => s.Item).ToList();
             // A short name ("InstructGPT", "RLHF") sharing the paper's arXiv id is an alias, never the title over a full one.
             var best = items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
@@ -243,6 +248,8 @@ internal sealed class GraphBuilder
             var kind = PaperMerger.ChooseKind(items, cluster.ArxivId);
             var (venue, venueSource) = PublicationVenue(cluster.Items, cluster.ArxivId, kind);
             var (year, yearSource) = PublicationYear(cluster.Items, cluster.ArxivId);
+            // Most papers' venue and year come from the same words of the same item: one string for both.
+            if (string.Equals(yearSource, venueSource, StringComparison.Ordinal)) yearSource = venueSource;
             var paper = new Paper
             {
                 Key = Truncate(key, 450),
@@ -289,18 +296,19 @@ internal sealed class GraphBuilder
             // A dataset section's item is read whole again by EmitDatasets; every other one only for its place.
             foreach (var sourced in cluster.Items)
             {
-                if (!datasetItems.Contains(sourced)) sourced.KeepOnlyPlace();
+                if (!datasetItems.Contains(sourced)) sourced.LetGo();
             }
         }
+
+        // The clusters are the caller's too, which would otherwise hold them (and so the items) to the end of the merge.
+        clusters.Clear();
+        clusters.TrimExcess();
     }
 
-    private void EmitCodebases(List<CodebaseCluster> clusters, Action? betweenSteps)
+    private void EmitCodebases(List<CodebaseCluster> clusters)
     {
-        for (var c = 0; c < clusters.Count; c++)
+        foreach (var cluster in clusters)
         {
-            var cluster = clusters[c];
-            // As in EmitPapers: this step's garbage would otherwise make the merge's peak.
-            LargeImport.AtEveryPart(c, clusters.Count, 4, betweenSteps);
             var candidates = cluster.Candidates;
             // The repository most lists link to is the codebase's home (huggingface/trl over lvwerra/trl).
             var home = candidates.Where(c => c.UrlKey is not null)
@@ -338,21 +346,27 @@ internal sealed class GraphBuilder
 
             foreach (var candidate in candidates)
             {
-                var item = candidate.Item.Item;
+                var place = candidate.Item;
                 if (candidate.UrlKey != codebase.Key) _graph.Keys.Add(nameof(Codebase), codebase.Key, candidate.UrlKey ?? (candidate.NameKeys is [var name, ..] ? $"name:{name}" : null));
-                _graph.Mentions.Add(new GraphMention(candidate.Item.Source, item.Section, item.Line, item.Column, MentionTarget.Codebase, codebase.Key));
+                _graph.Mentions.Add(new GraphMention(place.Source, place.Section, place.Line, place.Column, MentionTarget.Codebase, codebase.Key));
+                // A paper's code link: the paper's item was let go once the paper was made, only its place is left.
                 if (candidate.CodeLabel is not null)
                 {
-                    _graph.PaperCodebases.Add((_primaryKey[candidate.Item], codebase.Key, RelationOf(candidate.CodeLabel)));
+                    _graph.PaperCodebases.Add((_primaryKey[place], codebase.Key, RelationOf(candidate.CodeLabel)));
                     continue;
                 }
 
-                _primaryKey[candidate.Item] = $"codebase:{codebase.Key}";
+                var item = place.Item;
+                _primaryKey[place] = $"codebase:{codebase.Key}";
                 AddKeywords(item, k => _graph.CodebaseKeywords.Add((codebase.Key, k)));
                 foreach (var dataset in item.Datasets)
-                    _datasets.Add(candidate.Item, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
+                    _datasets.Add(place, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
             }
         }
+
+        // As in EmitPapers: the caller's list would otherwise hold every candidate to the end of the merge.
+        clusters.Clear();
+        clusters.TrimExcess();
     }
 
     private void EmitDatasets()

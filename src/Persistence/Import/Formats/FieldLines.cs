@@ -70,9 +70,6 @@ internal sealed partial class FieldLines(StringPool? pool = null)
         }
     }
 
-    /// <summary>An empty field as the shared empty list: most items leave most fields empty, and a list object each is 32 bytes.</summary>
-    public static IReadOnlyList<T> Compact<T>(List<T> values) => values.Count == 0 ? [] : values;
-
     private string Pooled(string value) => pool?.Get(value) ?? value;
 
     [GeneratedRegex(@"^(?<label>Keywords?|Code|Datasets?|Envs?|Environments?|Tasks?)\s*[:;]\s*(?<value>.*)$", RegexOptions.IgnoreCase)]

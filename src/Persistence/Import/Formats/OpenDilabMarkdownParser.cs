@@ -47,11 +47,11 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
                 Organization = organization,
                 People = fields.People,
                 PeopleTruncated = fields.Truncated,
-                Keywords = FieldLines.Compact(fields.Keywords),
-                Environments = FieldLines.Compact(fields.Environments),
-                Tasks = FieldLines.Compact(fields.Tasks),
-                Code = FieldLines.Compact(fields.Code),
-                Datasets = FieldLines.Compact(fields.Datasets),
+                Keywords = fields.Keywords,
+                Environments = fields.Environments,
+                Tasks = fields.Tasks,
+                Code = fields.Code,
+                Datasets = fields.Datasets,
             });
         }
 

@@ -42,7 +42,7 @@ internal sealed class DatasetMerger(ImportGraph graph, Func<IEnumerable<string>>
         dataset.Url ??= url;
         if (!_datasetSpellings[key].Contains(name, StringComparer.Ordinal)) _datasetSpellings[key].Add(name);
         link?.Invoke(dataset.Key);
-        graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Item.Section, sourced.Item.Line, sourced.Item.Column, MentionTarget.Dataset, dataset.Key));
+        graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Section, sourced.Line, sourced.Column, MentionTarget.Dataset, dataset.Key));
     }
 
     /// <summary>Reads the vocabulary now, while the items it comes from are whole (it is otherwise read on first need).</summary>

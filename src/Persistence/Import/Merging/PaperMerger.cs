@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Formats;
 using RlhfGraph.Persistence.Import.Normalization;
@@ -28,8 +29,10 @@ internal sealed class PaperMerger
     private const int MaxNearDuplicateBlock = 400;
 
     private readonly IReadOnlyList<ListItem> _items;
-    private readonly IReadOnlyList<string> _locations;
+    private readonly Func<int, string> _location;
     private readonly DisjointSet _sets;
+    // The members of every set of two or more items, by root; an item alone is its own only member. One list per item was,
+    // with a set of people per item, a million objects on a 250k-item list, all garbage by the end of the merge.
     private readonly Dictionary<int, List<int>> _members = [];
     private readonly string?[] _arxiv;
     private readonly string?[] _arxivOfRoot;
@@ -38,20 +41,24 @@ internal sealed class PaperMerger
     // pairwise, and counting shared words of two sorted int arrays costs a fraction of hashing each word into a set.
     private readonly int[]?[] _titleWords;
     private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
-    private readonly HashSet<string>[] _people;
+    // An item's people as sorted ids (one id per person key across the import), for the same reason as its title's words.
+    private readonly int[][] _people;
+    private readonly Dictionary<string, int> _personIds = new(StringComparer.Ordinal);
     private readonly WorkFamily[] _family;
 
-    private PaperMerger(IReadOnlyList<ListItem> items, IReadOnlyList<string> locations, Func<string, string> authorKey)
+    private PaperMerger(IReadOnlyList<ListItem> items, Func<int, string> location, Func<string, string> authorKey)
     {
         _items = items;
-        _locations = locations;
+        _location = location;
         var n = items.Count;
         _sets = new DisjointSet(n);
         _arxiv = new string?[n];
         _arxivOfRoot = new string?[n];
         _titleKeys = new string[n];
         _titleWords = new int[]?[n];
-        _people = new HashSet<string>[n];
+        _people = new int[n][];
+        // A written name's person id, so each spelling is keyed once however many bylines it is on.
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
         _family = new WorkFamily[n];
         for (var i = 0; i < n; i++)
         {
@@ -59,10 +66,33 @@ internal sealed class PaperMerger
             _arxiv[i] = ArxivId.Parse(item.ArxivId) ?? ArxivId.Parse(item.Url) ?? item.Links.Select(l => ArxivId.Parse(l.Url)).FirstOrDefault(id => id is not null);
             _arxivOfRoot[i] = _arxiv[i];
             _titleKeys[i] = TitleKey.Of(item.Title);
-            _people[i] = [.. item.People.Select(authorKey).Where(k => k.Length > 0)];
+            _people[i] = PersonIds(item.People, written, authorKey);
             _family[i] = FamilyOf(item.SectionKind);
-            _members[i] = [i];
         }
+    }
+
+    private int[] PersonIds(IReadOnlyList<string> people, Dictionary<string, int> written, Func<string, string> authorKey)
+    {
+        if (people.Count == 0) return [];
+        var ids = new List<int>(people.Count);
+        foreach (var name in people)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(written, name, out var known);
+            if (!known) id = authorKey(name) is { Length: > 0 } key ? PersonId(key) : -1;
+            if (id >= 0 && !ids.Contains(id)) ids.Add(id);
+        }
+
+        if (ids.Count == 0) return [];
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private int PersonId(string key)
+    {
+        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_personIds, key, out var known);
+        if (!known) id = _personIds.Count - 1;
+        return id;
     }
 
     /// <summary>What kinds of work never merge by title with each other.</summary>
@@ -79,9 +109,9 @@ internal sealed class PaperMerger
 
     /// <summary>Groups of item indexes, one per paper, and each group's arXiv id.</summary>
     public static (List<(List<int> Items, string? ArxivId)> Papers, List<string> Conflicts) Merge(
-        IReadOnlyList<ListItem> items, IReadOnlyList<string> locations, Func<string, string> authorKey)
+        IReadOnlyList<ListItem> items, Func<int, string> location, Func<string, string> authorKey)
     {
-        var merger = new PaperMerger(items, locations, authorKey);
+        var merger = new PaperMerger(items, location, authorKey);
         merger.ByKey(i => merger._arxiv[i], "arXiv id");
         merger.ByTitle();
         // One page, one work: the talk at youtube.com/watch?v=hhiLw5Q_UFg is listed under two titles (000:196, 001:312).
@@ -116,12 +146,12 @@ internal sealed class PaperMerger
             }
 
             if (_sets.Find(i) == _sets.Find(list[0])) continue;
-            Conflicts.Add($"{_locations[list[0]]} and {_locations[i]} share the {what} {key} but neither a title nor an author "
+            Conflicts.Add($"{_location(list[0])} and {_location(i)} share the {what} {key} but neither a title nor an author "
                 + $"(\"{Snippet(_items[list[0]].Title)}\" / \"{Snippet(_items[i].Title)}\"): kept apart");
             if (what == "arXiv id" && string.Equals(_arxiv[i], key, StringComparison.Ordinal))
             {
                 _arxiv[i] = null;
-                _arxivOfRoot[_sets.Find(i)] = _members[_sets.Find(i)].Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
+                _arxivOfRoot[_sets.Find(i)] = Members(_sets.Find(i)).Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
             }
         }
     }
@@ -132,7 +162,19 @@ internal sealed class PaperMerger
         string.Equals(_titleKeys[a], _titleKeys[b], StringComparison.Ordinal)
         || TitleKey.IsShortName(_items[a].Title) || TitleKey.IsShortName(_items[b].Title)
         || Similarity(a, b) >= SharedKeyTitleSimilarity
-        || _people[a].Overlaps(_people[b]);
+        || ShareAPerson(_people[a], _people[b]);
+
+    private static bool ShareAPerson(int[] a, int[] b)
+    {
+        for (int x = 0, y = 0; x < a.Length && y < b.Length;)
+        {
+            if (a[x] == b[y]) return true;
+            if (a[x] < b[y]) x++;
+            else y++;
+        }
+
+        return false;
+    }
 
     private void ByTitle()
     {
@@ -147,12 +189,12 @@ internal sealed class PaperMerger
 
     private void ByNearDuplicateTitle()
     {
-        var byAuthor = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byAuthor = new Dictionary<int, List<int>>();
         for (var i = 0; i < _items.Count; i++)
         {
-            foreach (var key in _people[i])
+            foreach (var person in _people[i])
             {
-                if (!byAuthor.TryGetValue(key, out var block)) byAuthor[key] = block = [];
+                if (!byAuthor.TryGetValue(person, out var block)) byAuthor[person] = block = [];
                 if (block.Count < MaxNearDuplicateBlock && (block.Count == 0 || block[^1] != i)) block.Add(i);
             }
         }
@@ -167,7 +209,7 @@ internal sealed class PaperMerger
                     var (ra, rb) = (_sets.Find(a), _sets.Find(b));
                     if (ra == rb || Similarity(a, b) < NearDuplicateTitleSimilarity) continue;
                     // Every pair across the two groups must hold on its own: no chain, no mixing kinds of work.
-                    if (_members[ra].All(m => _members[rb].All(o => _family[m] == _family[o]
+                    if (Members(ra).All(m => Members(rb).All(o => _family[m] == _family[o]
                             && (Similarity(m, o) >= NearDuplicateTitleSimilarity || string.Equals(_titleKeys[m], _titleKeys[o], StringComparison.Ordinal)))))
                         TryUnion(a, b);
                 }
@@ -206,9 +248,13 @@ internal sealed class PaperMerger
         var root = _sets.Union(ra, rb);
         var other = root == ra ? rb : ra;
         _arxivOfRoot[root] = _arxivOfRoot[ra] ?? _arxivOfRoot[rb];
-        _members[root].AddRange(_members[other]);
-        _members.Remove(other);
+        if (!_members.Remove(root, out var members)) members = [root];
+        if (_members.Remove(other, out var others)) members.AddRange(others);
+        else members.Add(other);
+        _members[root] = members;
     }
+
+    private IReadOnlyList<int> Members(int root) => _members.TryGetValue(root, out var members) ? members : [root];
 
     private static WorkFamily FamilyOf(SectionKind kind) => kind switch
     {

@@ -5,25 +5,29 @@ namespace RlhfGraph.Persistence.Import.Merging;
 /// <summary>One list item and the list it came from; identity, not value, equality: the same item text can appear twice in a list.</summary>
 internal sealed class SourcedItem(string source, ListItem item, int order)
 {
+    private ListItem? _item = item;
+
     public string Source { get; } = source;
 
-    public ListItem Item { get; private set; } = item;
+    /// <summary>The item as parsed, until <see cref="LetGo"/>.</summary>
+    /// <exception cref="InvalidOperationException">The item was let go: only its place is left.</exception>
+    public ListItem Item => _item ?? throw new InvalidOperationException($"{Source}:{Line}: the item was let go once its entity was made; only its place is left.");
 
     public int Order { get; } = order;
 
+    /// <summary>The item's line, as <see cref="ListItem.Line"/>.</summary>
+    public int Line { get; } = item.Line;
+
+    /// <summary>The item's column, as <see cref="ListItem.Column"/>.</summary>
+    public int? Column { get; } = item.Column;
+
+    /// <summary>The item's heading path, as <see cref="ListItem.Section"/>.</summary>
+    public string? Section { get; } = item.Section;
+
     /// <summary>
-    /// Keeps only where the item stands (list, line, column, section) and its title, once its entity is made from it: on a
-    /// large list the parsed items' links, bylines and keywords are a quarter of the merge's peak memory, and what comes
-    /// later (mentions, reports) reads only the place (docs/benchmarks.md §13).
+    /// Keeps only where the item stands (list, line, column, section), once its entity is made from it: on a large list the
+    /// parsed items are a quarter of the merge's peak memory, and what comes later (mentions, reports) reads only the place
+    /// (docs/benchmarks.md §13).
     /// </summary>
-    public void KeepOnlyPlace() => Item = new ListItem
-    {
-        Source = Item.Source,
-        Line = Item.Line,
-        Column = Item.Column,
-        Section = Item.Section,
-        SectionKind = Item.SectionKind,
-        SectionYear = Item.SectionYear,
-        Title = Item.Title,
-    };
+    public void LetGo() => _item = null;
 }
