@@ -30,7 +30,7 @@ internal static class MarkdownParts
             yield break;
         }
 
-        var collectAt = text.Length >= LargeImport.TextLength ? text.Length / 8 : int.MaxValue;
+        var collectAt = text.Length >= LargeImport.TextLength ? text.Length / 4 : int.MaxValue;
         // Markdig takes about half of a large list's parsing (100 MB: 6.8 s of ≈ 16 s): the next part is parsed while the
         // reader walks this one. A list of one part has nothing to overlap.
         var parts = text.Length > longPart ? ReadAhead.Of(Documents(text, pipeline, longPart)) : Documents(text, pipeline, longPart);
@@ -40,9 +40,10 @@ internal static class MarkdownParts
             if (end >= collectAt)
             {
                 // The parts' syntax trees outlive the young generations and die in the oldest: on a 100 MB list they made half
-                // of parsing's peak.
+                // of parsing's peak. Every quarter, not eighth: parsing peaks well below the merge, and a collection costs more
+                // as the items pile up (250k-item list: docs/benchmarks.md §13).
                 LargeImport.Collect();
-                collectAt = end + (text.Length / 8);
+                collectAt = end + (text.Length / 4);
             }
         }
     }

@@ -53,7 +53,9 @@ internal static class PersonName
             builder.Append(ch);
         }
 
-        var text = TextNormalization.CollapseWhitespace(TextNormalization.WithoutLoneSurrogates(builder.ToString()).Normalize(NormalizationForm.FormC));
+        // ASCII is already in NFC; Normalize (ICU) does not know that and was most of the cleaning (docs/benchmarks.md §13).
+        var written = builder.ToString();
+        var text = TextNormalization.CollapseWhitespace(Ascii.IsValid(written) ? written : TextNormalization.WithoutLoneSurrogates(written).Normalize(NormalizationForm.FormC));
         if (text.StartsWith("and ", StringComparison.OrdinalIgnoreCase)) text = text[4..];
         return text.TrimEnd('.', ',', ';', ':', ' ').TrimStart(',', ';', ':', ' ');
     }
