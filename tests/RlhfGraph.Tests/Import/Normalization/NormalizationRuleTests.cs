@@ -125,6 +125,7 @@ public sealed class NormalizationRuleTests
     [InlineData("Kianté,Brantley", "Kianté Brantley")] // 001:131, a comma typed for a space
     [InlineData("and Dylan Hadfield-Menell.", "Dylan Hadfield-Menell")] // 002:34 "…, Dorsa Sadigh, and Dylan Hadfield-Menell. arXiv, 2023."
     [InlineData("Maja  Tre\u0328bacz", "Maja Tr\u0119bacz")] // NFC: e + combining ogonek is one letter
+    [InlineData("Jiaxin  Wen*,", "Jiaxin Wen")] // all ASCII, so already NFC: marks, spaces and punctuation still go
     public void PersonNamesAreRepairedForDisplay(string raw, string clean) => Assert.Equal(clean, PersonName.Clean(raw));
 
     [Fact]
