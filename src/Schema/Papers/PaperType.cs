@@ -19,7 +19,7 @@ internal sealed class PaperType : ObjectGraphType<Paper>, IEntityGraphType
         .String("title", p => p.Title, "Title as the fullest list gives it. Filters and sorting ignore case.", required: true)
         .String("url", p => p.Url, "Link to the paper (an arXiv abstract page when there is one); null when no list links it.")
         .String("arxivId", p => p.ArxivId, "arXiv identifier without version, e.g. \"2305.18290\"; null when not on arXiv.")
-        .Int("year", p => p.Year, "Publication year: the byline's, else the arXiv id's, else the list section's.")
+        .Int("year", p => p.Year, "Publication year: what an item says, else its proceedings link, else a date in its address, else its list's year heading, else its arXiv id (yearSource says which).")
         .String("venue", p => p.Venue, "Where it appeared: a conference (\"NeurIPS\"), \"arXiv\", or a blog's publisher.")
         .String("venueSource", p => p.VenueSource, "Where the venue came from: the list line that gave it and its evidence, e.g. \"list.md:251: proceedings link\".", Capabilities.None)
         .String("yearSource", p => p.YearSource, "Where the year came from: the list line that gave it and its evidence (the item's own text, a proceedings link, a dated address, a year heading, or the arXiv id).", Capabilities.None)

@@ -50,7 +50,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
                 using var request = ApiFactory.GraphQLRequest(Reader);
                 var response = await api.SendAsync(request, client);
                 if (response.Errors is not null || response.Status != 200)
-                    failures.Enqueue($"{response.Status} {response.Body.ToJsonString()[..Math.Min(800, response.Body.ToJsonString().Length)]}");
+                    failures.Enqueue($"{response.Status} {Snippet(response.Body.ToJsonString())}");
                 else totals.TryAdd((int)response.Data["papers"]!["totalCount"]!, 0);
                 Interlocked.Increment(ref requests);
             }
@@ -88,7 +88,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
             {
                 using var request = ApiFactory.GraphQLRequest(Reader);
                 var response = await api.SendAsync(request, client);
-                if (response.Errors is not null || response.Status != 200) failures.Enqueue($"{response.Status} {response.Body.ToJsonString()[..Math.Min(800, response.Body.ToJsonString().Length)]}");
+                if (response.Errors is not null || response.Status != 200) failures.Enqueue($"{response.Status} {Snippet(response.Body.ToJsonString())}");
                 else totals.TryAdd((int)response.Data["papers"]!["totalCount"]!, 0);
                 if (importing.IsFaulted) break;
             }
@@ -117,7 +117,7 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         var fullCount = await CountAsync(database);
         const string Query = "{ a: papers(first: 1) { totalCount } b: papers(first: 2) { totalCount } }";
         // Armed after the requests before: the request's second unit of work starts only after an import that drops a list has committed.
-        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory, DropsAList), armed: false);
+        var observer = new ImportBeforeSecondWork(() => importer.ImportAsync(smaller.Directory, DropsAList));
         await using var host = api.WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:RlhfGraph", database.ConnectionStringWithPooling(pooled))
             .ConfigureServices(s => s.AddSingleton<RlhfGraph.Schema.Execution.IReadObserver>(observer)));
@@ -163,6 +163,8 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
         Assert.Equal(await CountAsync(database), (int)response.Data["papers"]!["totalCount"]!);
     }
 
+    private static string Snippet(string body) => body[..Math.Min(800, body.Length)];
+
     private static SeedCopy SmallerSeed()
     {
         var smaller = new SeedCopy();
@@ -176,10 +178,10 @@ public abstract class ReadSnapshotTests(ApiFactory api, DatabaseEngine engine) :
     }
 
     /// <summary>Imports before the second unit of work it sees once armed.</summary>
-    private sealed class ImportBeforeSecondWork(Func<Task> import, bool armed) : RlhfGraph.Schema.Execution.IReadObserver
+    private sealed class ImportBeforeSecondWork(Func<Task> import) : RlhfGraph.Schema.Execution.IReadObserver
     {
         private int _calls;
-        private volatile bool _armed = armed;
+        private volatile bool _armed;
 
         public bool Imported { get; private set; }
 
