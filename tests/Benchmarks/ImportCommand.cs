@@ -37,7 +37,7 @@ internal static class ImportCommand
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 // CPU seconds beside wall seconds: on a shared machine the wall clock says more about the neighbours than the phase.
                 var progress = result.GetValue(quiet) ? null : new SyncProgress(step =>
-                    Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,6:F1}s, RSS {Environment.WorkingSet >> 20,5} MB, heap {GC.GetTotalMemory(false) >> 20,5} MB, GC paused {GC.GetTotalPauseDuration().TotalSeconds,5:F1}s, gen2 {GC.CollectionCount(2),3}] {step}"));
+                    Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,6:F1}s, RSS {Environment.WorkingSet >> 20,5} MB, heap {GC.GetTotalMemory(false) >> 20,5} MB, GC paused {GC.GetTotalPauseDuration().TotalSeconds,5:F1}s, gen2 {GC.CollectionCount(2),3}, g0 {GC.CollectionCount(0)}, g1 {GC.CollectionCount(1)}, alloc {GC.GetTotalAllocatedBytes() >> 20} MB] {step}"));
                 report = await importer.ImportAsync(directory, progress, ct);
                 walls.Add(clock.Elapsed.TotalSeconds);
                 cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);

@@ -22,6 +22,8 @@ internal sealed class GraphBuilder
     private readonly ImportGraph _graph = new();
     private readonly Dictionary<SourcedItem, string> _primaryKey = [];
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenKeywords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenAuthors = new(StringComparer.Ordinal);
     private readonly KeywordMerger _keywords;
     private readonly DatasetMerger _datasets;
 
@@ -237,14 +239,16 @@ internal sealed class GraphBuilder
             LargeImport.AtEveryPart(c, clusters.Count, 4, betweenSteps);
             var items = cluster.Items.Select(s => s.Item).ToList();
             // A short name ("InstructGPT", "RLHF") sharing the paper's arXiv id is an alias, never the title over a full one.
-            var best = items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
-                .ThenByDescending(i => (i.Url is not null ? 2 : 0) + (i.People.Count > 0 ? 1 : 0)).First();
+            // Most papers are one item (250k-item list: the orderings below were a good part of the merge's garbage, §13).
+            var best = items.Count == 1 ? items[0]
+                : items.OrderBy(i => TitleKey.IsShortName(i.Title) && items.Any(o => !TitleKey.IsShortName(o.Title)))
+                    .ThenByDescending(i => (i.Url is not null ? 2 : 0) + (i.People.Count > 0 ? 1 : 0)).First();
             var titleKey = TitleKey.Of(best.Title);
             var key = cluster.ArxivId is { } id ? $"arxiv:{id}" : $"title:{titleKey}";
             if (!usedKeys.Add(key)) key = $"{key}#{cluster.Items[0].Source}:{cluster.Items[0].Item.Line}";
 
-            var byline = items.Where(i => i.People.Count > 0)
-                .OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
+            var byline = items.Count == 1 ? (best.People.Count > 0 ? best : null)
+                : items.Where(i => i.People.Count > 0).OrderBy(i => i.PeopleTruncated).ThenByDescending(i => i.People.Count).FirstOrDefault();
             var kind = PaperMerger.ChooseKind(items, cluster.ArxivId);
             var (venue, venueSource) = PublicationVenue(cluster.Items, cluster.ArxivId, kind);
             var (year, yearSource) = PublicationYear(cluster.Items, cluster.ArxivId);
@@ -262,9 +266,8 @@ internal sealed class GraphBuilder
                 Venue = venue,
                 VenueSource = venueSource,
                 Kind = kind,
-                Alias = items.Select(i => i.Alias).FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))
-                    ?? items.Select(i => i.Title).FirstOrDefault(t => TitleKey.IsShortName(t) && !string.Equals(TitleKey.Of(t), titleKey, StringComparison.Ordinal)),
-                CitationCount = items.Select(i => i.CitationCount).Where(c => c >= 0).Max(),
+                Alias = AliasOf(items, titleKey),
+                CitationCount = CitationsOf(items),
                 HasOfficialCode = items.Any(i => i.Code.Any(c => IsOfficial(c.Label))),
                 AuthorsTruncated = byline?.PeopleTruncated ?? false,
             };
@@ -273,12 +276,12 @@ internal sealed class GraphBuilder
             if (byline is not null)
             {
                 var position = 0;
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var raw in byline.People)
+                _seenAuthors.Clear();
+                for (var i = 0; i < byline.People.Count; i++)
                 {
-                    if (_authorKeys[raw] is not { } authorKey) continue;
+                    if (_authorKeys[byline.People[i]] is not { } authorKey) continue;
                     // "Tianlin Liu, Tianlin Liu, Leandro von Werra": a repeated name is one author, at its first place.
-                    if (seen.Add(authorKey)) _graph.PaperAuthors.Add((paper.Key, authorKey, position++));
+                    if (_seenAuthors.Add(authorKey)) _graph.PaperAuthors.Add((paper.Key, authorKey, position++));
                 }
             }
 
@@ -288,7 +291,7 @@ internal sealed class GraphBuilder
                 var item = sourced.Item;
                 _graph.Keys.AddPaperItem(paper, item);
                 _graph.Mentions.Add(new GraphMention(sourced.Source, item.Section, item.Line, item.Column, MentionTarget.Paper, paper.Key));
-                AddKeywords(item, k => _graph.PaperKeywords.Add((paper.Key, k)));
+                AddKeywords(item, paper.Key, _graph.PaperKeywords);
                 foreach (var dataset in item.Datasets)
                     _datasets.Add(sourced, dataset.Label, dataset.Url, d => _graph.PaperDatasets.Add((paper.Key, d)));
             }
@@ -358,7 +361,7 @@ internal sealed class GraphBuilder
 
                 var item = place.Item;
                 _primaryKey[place] = $"codebase:{codebase.Key}";
-                AddKeywords(item, k => _graph.CodebaseKeywords.Add((codebase.Key, k)));
+                AddKeywords(item, codebase.Key, _graph.CodebaseKeywords);
                 foreach (var dataset in item.Datasets)
                     _datasets.Add(place, dataset.Label, dataset.Url, d => _graph.CodebaseDatasets.Add((codebase.Key, d)));
             }
@@ -405,16 +408,19 @@ internal sealed class GraphBuilder
 
     // Dataset-section items carry keywords and tasks too, but datasets have no keyword links in the model;
     // registering them keeps the vocabulary complete for keyword search.
-    private void AddKeywordsOnly(ListItem item) => AddKeywords(item, _ => { });
+    private void AddKeywordsOnly(ListItem item) => AddKeywords(item, null, null);
 
-    private void AddKeywords(ListItem item, Action<string> link)
+    /// <summary>Registers the item's keywords and links each once to <paramref name="owner"/> in <paramref name="links"/>, when given.</summary>
+    private void AddKeywords(ListItem item, string? owner, List<(string, string)>? links)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // One set for every item, emptied each time: most items have a keyword or none (250k-item list: a set and a
+        // closure per item, docs/benchmarks.md §13).
+        _seenKeywords.Clear();
         foreach (var (names, category) in (ReadOnlySpan<(IReadOnlyList<string>, KeywordCategory)>)[(item.Keywords, KeywordCategory.Topic), (item.Environments, KeywordCategory.Environment), (item.Tasks, KeywordCategory.Task)])
         {
-            foreach (var raw in names)
+            for (var i = 0; i < names.Count; i++)
             {
-                if (_keywords.Add(raw, category) is { } key && seen.Add(key)) link(key);
+                if (_keywords.Add(names[i], category) is { } key && _seenKeywords.Add(key)) links?.Add((owner!, key));
             }
         }
     }
@@ -433,6 +439,34 @@ internal sealed class GraphBuilder
             _graph.SourceReports.Add(new SourceReport(source.Name, seen, made, all - made, skipped));
             source.ItemCount = items;
         }
+    }
+
+    /// <summary>The first alias an item gives, else the first short name that is not the title itself ("InstructGPT" beside its full title).</summary>
+    private static string? AliasOf(List<ListItem> items, string titleKey)
+    {
+        foreach (var item in items)
+        {
+            if (!string.IsNullOrWhiteSpace(item.Alias)) return item.Alias;
+        }
+
+        foreach (var item in items)
+        {
+            if (TitleKey.IsShortName(item.Title) && !string.Equals(TitleKey.Of(item.Title), titleKey, StringComparison.Ordinal)) return item.Title;
+        }
+
+        return null;
+    }
+
+    /// <summary>The largest citation count any item gives, none when none does.</summary>
+    private static int? CitationsOf(List<ListItem> items)
+    {
+        int? most = null;
+        foreach (var item in items)
+        {
+            if (item.CitationCount is >= 0 and var count && (most is null || count > most)) most = count;
+        }
+
+        return most;
     }
 
     private static string? ChooseUrl(List<ListItem> items, string? arxivId, ListItem best)

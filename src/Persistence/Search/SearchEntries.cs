@@ -48,17 +48,29 @@ internal static class SearchEntries
     }
 
     /// <summary>What the entries are made of, read in one go (ordered, so the text does not depend on the order rows were written in).</summary>
-    private static async Task<Rows> ReadAsync(RlhfGraphDbContext db, CancellationToken ct) => new(
-        await db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount)).ToListAsync(ct).ConfigureAwait(false),
-        await db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name)).ToListAsync(ct).ConfigureAwait(false),
-        await db.Keywords.Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, k => k.Name, ct).ConfigureAwait(false),
-        await db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount)).ToListAsync(ct).ConfigureAwait(false),
-        await db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId)).ToListAsync(ct).ConfigureAwait(false),
-        await db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId))
-            .ToListAsync(ct).ConfigureAwait(false),
-        await db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count)).ToListAsync(ct).ConfigureAwait(false),
-        await db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
-            .AsSplitQuery().ToListAsync(ct).ConfigureAwait(false));
+    private static async Task<Rows> ReadAsync(RlhfGraphDbContext db, CancellationToken ct)
+    {
+        // On SQLite synchronously: it answers on the calling thread either way, and EF's asynchronous reader made an execution
+        // context per row (250k-item list: 2.9 million rows, 340 MB of them, docs/benchmarks.md §13).
+        var sqlite = db.Database.IsSqlite();
+        async Task<List<T>> All<T>(IQueryable<T> query)
+        {
+            ct.ThrowIfCancellationRequested();
+            return sqlite ? query.ToList() : await query.ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        return new(
+            await All(db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount))).ConfigureAwait(false),
+            await All(db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name))).ConfigureAwait(false),
+            (await All(db.Keywords.Select(k => new KeywordRow(k.Id, k.Name))).ConfigureAwait(false)).ToDictionary(k => k.Id, k => k.Name),
+            await All(db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount))).ConfigureAwait(false),
+            await All(db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId))).ConfigureAwait(false),
+            await All(db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId)))
+                .ConfigureAwait(false),
+            await All(db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count))).ConfigureAwait(false),
+            await All(db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
+                .AsSplitQuery()).ConfigureAwait(false));
+    }
 
     /// <summary>The entries, papers first, then authors, codebases and datasets.</summary>
     private static List<SearchEntry> Make(Rows rows)
@@ -118,6 +130,8 @@ internal static class SearchEntries
 
     private sealed record Rows(List<AuthorRow> Authors, List<AliasRow> AuthorAliases, Dictionary<int, string> Keywords, List<PaperRow> Papers,
         List<Link> PaperKeywords, List<Link> Bylines, List<CodebaseRow> Codebases, List<DatasetRow> Datasets);
+
+    private sealed record KeywordRow(int Id, string Name);
 
     private sealed record AuthorRow(int Id, string Name, int PaperCount);
 

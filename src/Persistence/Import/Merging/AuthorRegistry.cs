@@ -80,8 +80,11 @@ internal sealed class AuthorRegistry
         _authorKeyByRoot = [];
         foreach (var group in _sets.Groups())
         {
-            var spellings = group.SelectMany(i => _spellings[i]).Distinct(StringComparer.Ordinal).ToList();
-            var name = spellings.OrderByDescending(Richness).ThenBy(s => s, StringComparer.Ordinal).First();
+            // Most authors are one spelling of one key: that spelling is the name and there are no aliases (a large import has
+            // hundreds of thousands of them; the ordering below made each a handful of objects, docs/benchmarks.md §13).
+            var spellings = group is [var only] && _spellings[only].Count == 1 ? null
+                : group.SelectMany(i => _spellings[i]).Distinct(StringComparer.Ordinal).ToList();
+            var name = spellings?.OrderByDescending(Richness).ThenBy(s => s, StringComparer.Ordinal).First() ?? _spellings[group[0]][0];
             var key = Key(name);
             _authorKeyByRoot[group[0]] = key;
             graph.Authors.Add(new Author
@@ -90,6 +93,7 @@ internal sealed class AuthorRegistry
                 Name = name,
                 Kind = PersonName.IsOrganization(name) ? AuthorKind.Organization : AuthorKind.Person,
             });
+            if (spellings is null) continue;
             foreach (var alias in spellings.Where(s => !string.Equals(s, name, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 graph.AuthorAliases.Add((key, alias));
         }
@@ -114,6 +118,15 @@ internal sealed class AuthorRegistry
     }
 
     // The fullest spelling wins: expanded given names beat initials, real accents beat their absence.
-    private static int Richness(string name) =>
-        (name.Length * 2) + name.Count(ch => ch > 127) - name.Count(ch => ch == '.');
+    private static int Richness(string name)
+    {
+        var richness = name.Length * 2;
+        foreach (var ch in name)
+        {
+            if (ch > 127) richness++;
+            else if (ch == '.') richness--;
+        }
+
+        return richness;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Normalization;
 
@@ -13,12 +14,26 @@ internal sealed class KeywordMerger(ImportGraph graph)
     private readonly Dictionary<string, Keyword> _keywords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _spellings = new(StringComparer.Ordinal);
 
+    // Each written keyword and category resolved once: a large import repeats a few thousand keywords on every item (250k-item
+    // list: 240 MB of keys built again per mention, docs/benchmarks.md §13).
+    private readonly Dictionary<(string Raw, KeywordCategory Category), (string? Key, string Name)> _resolved = [];
+
     /// <summary>The keyword's key for this spelling, registering it; null when the spelling has no words.</summary>
     public string? Add(string raw, KeywordCategory category)
     {
+        ref var resolved = ref CollectionsMarshal.GetValueRefOrAddDefault(_resolved, (raw, category), out var known);
+        if (!known) resolved = Resolve(raw, category);
+        if (resolved.Key is not { } key) return null;
+        CollectionsMarshal.GetValueRefOrAddDefault(_spellings[key], resolved.Name, out _)++;
+        return key;
+    }
+
+    /// <summary>The key and the spelling's name, registering the keyword the first time its key is seen.</summary>
+    private (string? Key, string Name) Resolve(string raw, KeywordCategory category)
+    {
         var name = raw.Trim().TrimEnd('.', ',', ';').Trim();
         var folded = Fold(name);
-        if (folded.Length == 0) return null;
+        if (folded.Length == 0) return (null, name);
         var key = $"{category.ToString().ToLowerInvariant()}:{folded}";
         if (key.Length > 450) key = key[..450];
         if (!_keywords.ContainsKey(key))
@@ -29,9 +44,7 @@ internal sealed class KeywordMerger(ImportGraph graph)
             graph.Keywords.Add(keyword);
         }
 
-        var counts = _spellings[key];
-        counts[name] = counts.GetValueOrDefault(name) + 1;
-        return key;
+        return (key, name);
     }
 
     /// <summary>Names every keyword after its most used spelling.</summary>

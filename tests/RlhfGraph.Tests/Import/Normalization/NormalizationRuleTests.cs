@@ -126,7 +126,63 @@ public sealed class NormalizationRuleTests
     [InlineData("and Dylan Hadfield-Menell.", "Dylan Hadfield-Menell")] // 002:34 "…, Dorsa Sadigh, and Dylan Hadfield-Menell. arXiv, 2023."
     [InlineData("Maja  Tre\u0328bacz", "Maja Tr\u0119bacz")] // NFC: e + combining ogonek is one letter
     [InlineData("Jiaxin  Wen*,", "Jiaxin Wen")] // all ASCII, so already NFC: marks, spaces and punctuation still go
+    [InlineData("Brantley,Kiante", "Brantley Kiante")] // ASCII names that need something go past the as-is path
+    [InlineData(":Dorsa Sadigh", "Dorsa Sadigh")]
+    [InlineData("Dorsa Sadigh;", "Dorsa Sadigh")]
+    [InlineData("AND Dorsa Sadigh", "Dorsa Sadigh")]
+    [InlineData("Dorsa\tSadigh", "Dorsa Sadigh")]
+    [InlineData(" Dorsa Sadigh", "Dorsa Sadigh")]
+    [InlineData("", "")]
     public void PersonNamesAreRepairedForDisplay(string raw, string clean) => Assert.Equal(clean, PersonName.Clean(raw));
+
+    [Fact]
+    public void TextThatNeedsNothingIsGivenBackAsItIs()
+    {
+        // The folds run on every title, name and search entry of an import: most need nothing, and then cost no copy.
+        const string folded = "direct preference optimization 2";
+        Assert.Same(folded, TextNormalization.FoldToWords(folded));
+        const string collapsed = "Direct Preference Optimization";
+        Assert.Same(collapsed, TextNormalization.CollapseWhitespace(collapsed));
+        const string name = "Rafael Rafailov";
+        Assert.Same(name, PersonName.Clean(name));
+    }
+
+    [Theory]
+    [InlineData("  Direct  Preference-Optimization: Your LM! ", "direct preference optimization your lm")]
+    [InlineData("direct preference optimization", "direct preference optimization")]
+    [InlineData("Ünïcödé Títlé", "unicode title")]
+    [InlineData("ΣΟΦΙΑ 2", "σοφια 2")]
+    [InlineData("?!", "")]
+    [InlineData("", "")]
+    public void FoldingKeepsLowerCaseLettersAndDigitsWithSingleSpaces(string text, string folded) => Assert.Equal(folded, TextNormalization.FoldToWords(text));
+
+    [Theory]
+    [InlineData(" a \t b\n\nc ", "a b c")]
+    [InlineData("a b", "a b")]
+    [InlineData("a\u00A0b", "a b")]
+    [InlineData("   ", "")]
+    public void CollapsingLeavesSingleSpacesBetweenWords(string text, string collapsed) =>
+        Assert.Equal(collapsed, TextNormalization.CollapseWhitespace(text));
+
+    [Fact]
+    public void LongTextsFoldAndCollapseAsShortOnesDo()
+    {
+        // Past the stack buffer the folds rent one; the answer must not depend on which.
+        var words = string.Join("  ", Enumerable.Range(0, 200).Select(i => $"Word{i}"));
+        Assert.Equal(string.Join(' ', Enumerable.Range(0, 200).Select(i => $"word{i}")), TextNormalization.FoldToWords(words));
+        Assert.Equal(string.Join(' ', Enumerable.Range(0, 200).Select(i => $"Word{i}")), TextNormalization.CollapseWhitespace(words));
+    }
+
+    [Theory]
+    [InlineData("DPO", true)]
+    [InlineData("Direct Preference Optimization", true)]
+    [InlineData("  Direct   Preference  Optimization ", true)]
+    [InlineData("Direct Preference Optimization Revisited", false)]
+    [InlineData("DPO: revisited", false)]
+    [InlineData("通向AGI之路：大型语言模型", false)]
+    [InlineData("Averyveryveryveryveryveryveryverylongname", false)]
+    [InlineData("", false)]
+    public void AShortNameIsOneToThreeWordsWithoutAColon(string title, bool shortName) => Assert.Equal(shortName, TitleKey.IsShortName(title));
 
     [Fact]
     public void OneKeyStandsForEverySpellingOfAName()
