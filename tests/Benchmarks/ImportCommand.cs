@@ -36,9 +36,13 @@ internal static class ImportCommand
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 // CPU seconds beside wall seconds: on a shared machine the wall clock says more about the neighbours than the phase.
+                // The working set sampled every 50 ms: each line says the highest since the line before, so a peak has a phase.
+                long peak = 0;
+                using var sampler = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), Environment.WorkingSet)), null, 0, 50);
                 var progress = result.GetValue(quiet) ? null : new SyncProgress(step =>
-                    Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,6:F1}s, RSS {Environment.WorkingSet >> 20,5} MB, heap {GC.GetTotalMemory(false) >> 20,5} MB, GC paused {GC.GetTotalPauseDuration().TotalSeconds,5:F1}s, gen2 {GC.CollectionCount(2),3}, g0 {GC.CollectionCount(0)}, g1 {GC.CollectionCount(1)}, alloc {GC.GetTotalAllocatedBytes() >> 20} MB] {step}"));
+                    Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,6:F1}s, RSS {Environment.WorkingSet >> 20,5} MB (peak before {Interlocked.Exchange(ref peak, 0) >> 20,5}), heap {GC.GetTotalMemory(false) >> 20,5} MB, GC paused {GC.GetTotalPauseDuration().TotalSeconds,5:F1}s, gen2 {GC.CollectionCount(2),3}, g0 {GC.CollectionCount(0)}, g1 {GC.CollectionCount(1)}, alloc {GC.GetTotalAllocatedBytes() >> 20} MB] {step}"));
                 report = await importer.ImportAsync(directory, progress, ct);
+                progress?.Report("done");
                 walls.Add(clock.Elapsed.TotalSeconds);
                 cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
                 Console.WriteLine($"run {run}: {report.Papers} papers, {report.RowsInserted} rows in {F(walls[^1], 2)} s wall, {F(cpus[^1], 2)} s CPU");
