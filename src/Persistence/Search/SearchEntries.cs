@@ -147,14 +147,14 @@ internal static class SearchEntries
         return entries;
     }
 
-    private static SearchEntry Entry(SearchKind kind, int id, string label, int popularity, IEnumerable<string?> name, IEnumerable<string?> text, Func<string, string> fold) => new()
+    private static SearchEntry Entry(SearchKind kind, int id, string label, int popularity, IReadOnlyList<string?> name, IReadOnlyList<string?> text, Func<string, string> fold) => new()
     {
         Id = SearchEntry.IdOf(kind, id),
         Kind = kind,
         EntityId = id,
         Label = label,
-        Name = SearchText.Pad(name.Distinct(StringComparer.OrdinalIgnoreCase), fold),
-        Text = SearchText.Pad(text.Distinct(StringComparer.OrdinalIgnoreCase), fold),
+        Name = SearchText.Pad(name, fold),
+        Text = SearchText.Pad(text, fold),
         Popularity = popularity,
     };
 
