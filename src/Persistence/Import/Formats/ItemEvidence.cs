@@ -41,15 +41,16 @@ internal static partial class ItemEvidence
     /// </summary>
     public static (ListItem? Item, string? Reason) Decide(ListItem item, bool linkless = false)
     {
+        // The other links first, then the item's own: KindFromEvidence asks the item's address again, and AbsoluteUri keeps the last one parsed.
+        if (!AreWorkLinks(item.Links) || !AreWorkLinks(item.Code))
+            item = item with { Links = [.. item.Links.Where(l => IsWorkLink(l.Url))], Code = [.. item.Code.Where(l => IsWorkLink(l.Url))] };
+
         string? dropped = null;
         if (!IsWorkLink(item.Url))
         {
             dropped = item.Url;
             item = item with { Url = null };
         }
-
-        if (!AreWorkLinks(item.Links) || !AreWorkLinks(item.Code))
-            item = item with { Links = [.. item.Links.Where(l => IsWorkLink(l.Url))], Code = [.. item.Code.Where(l => IsWorkLink(l.Url))] };
 
         // An item is copied only where it changes: a copy for its trimmed title and another for its kind, whether or not they
         // differed, were 76 MB (250k-item list).
@@ -184,7 +185,7 @@ internal static partial class ItemEvidence
 
     private static bool IsBook(ListItem item) =>
         BookWord().IsMatch(item.Title)
-        || (item.Url is not null && Uri.TryCreate(item.Url, UriKind.Absolute, out var uri)
+        || (item.Url is not null && AbsoluteUri.TryCreate(item.Url, out var uri)
             && (uri.Host.Contains("book", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/books/", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it ("veRL: …" names it).</summary>

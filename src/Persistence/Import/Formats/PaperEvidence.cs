@@ -1,3 +1,5 @@
+using RlhfGraph.Persistence.Import.Normalization;
+
 namespace RlhfGraph.Persistence.Import.Formats;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class PaperEvidence
     /// <summary>A link to a paper's page or its PDF.</summary>
     public static bool IsPaperLink(string? url)
     {
-        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return false;
+        if (url is null || !AbsoluteUri.TryCreate(url.Trim(), out var uri)) return false;
         var host = uri.Host.ToLowerInvariant();
         for (var i = 0; i < PaperHosts.Length; i++)
         {

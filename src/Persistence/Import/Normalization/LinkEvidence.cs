@@ -27,21 +27,21 @@ internal static partial class LinkEvidence
         if (string.IsNullOrWhiteSpace(url)) return false;
         var trimmed = url.Trim();
         if (trimmed.StartsWith('#')) return true;
-        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)) return IsImageOrBadge(uri);
+        if (AbsoluteUri.TryCreate(trimmed, out var uri)) return IsImageOrBadge(uri);
         var end = trimmed.AsSpan().IndexOfAny('?', '#');
         return HasImageExtension(end < 0 ? trimmed : trimmed.AsSpan(0, end));
     }
 
     /// <summary>A link that can be stored as a work's address: absolute http(s). "pages/x.md" is relative to a file we do not have.</summary>
     public static bool IsAbsoluteWebLink(string? url) =>
-        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && IsWeb(uri);
+        url is not null && AbsoluteUri.TryCreate(url.Trim(), out var uri) && IsWeb(uri);
 
     /// <summary>
     /// <see cref="IsAbsoluteWebLink"/> and not <see cref="IsImageBadgeOrAnchor"/>, from one Uri instead of two (an absolute http(s)
     /// link is never an anchor): every link of every item is asked this (250k-item list: 404 MB of Uris, closures and host strings).
     /// </summary>
     public static bool IsAbsoluteWebLinkToAWork(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && IsWeb(uri) && !IsImageOrBadge(uri);
+        AbsoluteUri.TryCreate(url.Trim(), out var uri) && IsWeb(uri) && !IsImageOrBadge(uri);
 
     private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
 
@@ -96,7 +96,7 @@ internal static partial class LinkEvidence
     public static bool IsDatasetPage(string? url) =>
         url is not null && DatasetPaths.Any(p => url.Contains(p, StringComparison.OrdinalIgnoreCase));
 
-    private static Uri? Host(string? url) => url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri : null;
+    private static Uri? Host(string? url) => url is not null && AbsoluteUri.TryCreate(url.Trim(), out var uri) ? uri : null;
 
     private static bool HostIs(Uri uri, string host) => HostIs(uri.Host, host);
 

@@ -62,7 +62,7 @@ internal static partial class Venue
     /// <summary>The venue and year a proceedings link names, or null for any other link.</summary>
     public static (string Venue, int Year)? OfUrl(string? url)
     {
-        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
+        if (url is null || !AbsoluteUri.TryCreate(url.Trim(), out var uri)) return null;
         var host = uri.Host.ToLowerInvariant();
         var path = uri.AbsolutePath;
         if (host == "openaccess.thecvf.com" && CvfPath().Match(path) is { Success: true } cvf)
