@@ -79,7 +79,7 @@ internal sealed partial class FieldLines(StringPool? pool = null)
                 }
                 else if (value.Length > 0)
                 {
-                    Code.Add(new ListLink(Pooled(value.ToLowerInvariant()), null));
+                    Code.Add(new ListLink(Pooled(value.ToString().ToLowerInvariant()), null));
                 }
 
                 break;
@@ -104,25 +104,30 @@ internal sealed partial class FieldLines(StringPool? pool = null)
     /// up to the white space or the ':' or ';' after it (a label is letters only, and the pattern has one of those next); the
     /// value starts after that ':' or ';' (the first character after the label that is not white space) and ends where the match does.
     /// </summary>
-    private static bool TryLabel(string text, out int labelLength, out string value)
+    private static bool TryLabel(string text, out int labelLength, out ReadOnlySpan<char> value)
     {
-        foreach (var match in Label().EnumerateMatches(text))
+        // The pattern is anchored at the start: one match at most.
+        var matches = Label().EnumerateMatches(text);
+        if (!matches.MoveNext())
         {
-            // The pattern's \s is char.IsWhiteSpace.
             labelLength = 0;
-            while (!char.IsWhiteSpace(text[labelLength]) && text[labelLength] is not (':' or ';')) labelLength++;
-            var separator = labelLength;
-            while (char.IsWhiteSpace(text[separator])) separator++;
-            value = text.AsSpan(separator + 1, match.Index + match.Length - separator - 1).Trim().ToString();
-            return true;
+            value = default;
+            return false;
         }
 
+        // The pattern's \s is char.IsWhiteSpace.
         labelLength = 0;
-        value = "";
-        return false;
+        while (!char.IsWhiteSpace(text[labelLength]) && text[labelLength] is not (':' or ';')) labelLength++;
+        var separator = labelLength;
+        while (char.IsWhiteSpace(text[separator])) separator++;
+        var end = matches.Current.Index + matches.Current.Length;
+        value = text.AsSpan(separator + 1, end - separator - 1).Trim();
+        return true;
     }
 
     private string Pooled(string value) => pool?.Get(value) ?? value;
+
+    private string Pooled(ReadOnlySpan<char> value) => pool?.Get(value) ?? value.ToString();
 
     [GeneratedRegex(@"^(?<label>Keywords?|Code|Datasets?|Envs?|Environments?|Tasks?)\s*[:;]\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Label();

@@ -48,12 +48,12 @@ internal static class FormatsText
     /// read from the text in place, so an entry the pool holds already costs nothing (250k-item list: 98 MB of strings and 73 MB of
     /// split arrays were the field lines' keywords and dataset names, most of them repeats).
     /// </summary>
-    public static void AddList(string text, List<string> list, StringPool? pool)
+    public static void AddList(ReadOnlySpan<char> text, List<string> list, StringPool? pool)
     {
-        foreach (var range in text.AsSpan().SplitAny(ListSeparators))
+        foreach (var range in text.SplitAny(ListSeparators))
         {
             // As string.Split with TrimEntries and RemoveEmptyEntries, then a trailing '.' off, then empty ones out.
-            var entry = text.AsSpan(range).Trim().TrimEnd('.');
+            var entry = text[range].Trim().TrimEnd('.');
             if (entry.Length > 0) list.Add(pool is null ? entry.ToString() : pool.Get(entry));
         }
     }
