@@ -41,6 +41,10 @@ internal static partial class ItemEvidence
     /// </summary>
     public static (ListItem? Item, string? Reason) Decide(ListItem item, bool linkless = false)
     {
+        // The other links first, then the item's own: KindFromEvidence asks the item's address again, and AbsoluteUri keeps the last one parsed.
+        if (!AreWorkLinks(item.Links) || !AreWorkLinks(item.Code))
+            item = item with { Links = [.. item.Links.Where(l => IsWorkLink(l.Url))], Code = [.. item.Code.Where(l => IsWorkLink(l.Url))] };
+
         string? dropped = null;
         if (!IsWorkLink(item.Url))
         {
@@ -48,19 +52,18 @@ internal static partial class ItemEvidence
             item = item with { Url = null };
         }
 
-        if (item.Links.Any(l => !IsWorkLink(l.Url)) || item.Code.Any(l => !IsWorkLink(l.Url)))
-            item = item with { Links = [.. item.Links.Where(l => IsWorkLink(l.Url))], Code = [.. item.Code.Where(l => IsWorkLink(l.Url))] };
-
+        // An item is copied only where it changes: a copy for its trimmed title and another for its kind, whether or not they
+        // differed, were 76 MB (250k-item list).
         item = WithVenue(item);
         var title = item.Title.Trim().TrimEnd('.', ',').Trim();
         if (title.Length == 0) return (null, $"no title ({dropped ?? item.Url ?? "no link"})");
-        item = item with { Title = title };
+        if (!string.Equals(title, item.Title, StringComparison.Ordinal)) item = item with { Title = title };
 
         if (KindFromEvidence(item) is { } kind)
         {
             // "Bridging the Gap: A Survey on Integrating (Human) Feedback …" (opendilab-newest:480, 003) under a year heading: the title says survey.
             if (kind == SectionKind.Papers && SurveyTitle().IsMatch(item.Title)) kind = SectionKind.Surveys;
-            item = item with { SectionKind = kind };
+            if (kind != item.SectionKind) item = item with { SectionKind = kind };
             if (kind == SectionKind.Codebases && NamedByDescription(item.Title) && RepositoryUrl.Normalize(item.Url) is { } repository)
                 item = item with { Title = $"{repository.Owner}/{repository.Name}", Description = item.Description ?? item.Title };
             return (WithoutByline(item), null);
@@ -182,7 +185,7 @@ internal static partial class ItemEvidence
 
     private static bool IsBook(ListItem item) =>
         BookWord().IsMatch(item.Title)
-        || (item.Url is not null && Uri.TryCreate(item.Url, UriKind.Absolute, out var uri)
+        || (item.Url is not null && AbsoluteUri.TryCreate(item.Url, out var uri)
             && (uri.Host.Contains("book", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/books/", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>"very comprehensive list", "index", "here": a codebase's link text that describes it rather than names it ("veRL: …" names it).</summary>
@@ -196,8 +199,18 @@ internal static partial class ItemEvidence
         || title.Any(c => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol)
         || (title.Length > 0 && char.IsLower(title[0]));
 
+    private static bool AreWorkLinks(IReadOnlyList<ListLink> links)
+    {
+        foreach (var link in links)
+        {
+            if (!IsWorkLink(link.Url)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>A link that can be a work's address: absolute, and not an image, a badge or an anchor.</summary>
-    internal static bool IsWorkLink(string? url) => url is null || (LinkEvidence.IsAbsoluteWebLink(url) && !LinkEvidence.IsImageBadgeOrAnchor(url));
+    internal static bool IsWorkLink(string? url) => url is null || LinkEvidence.IsAbsoluteWebLinkToAWork(url);
 
     [GeneratedRegex(@"\s*\(([^()]{2,40})\)\s*$")]
     private static partial Regex VenueSuffix();

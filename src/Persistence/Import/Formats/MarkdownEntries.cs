@@ -121,16 +121,17 @@ internal static partial class MarkdownEntries
     public static bool StartsWithTitle(List<Inline> inlines)
     {
         // Markdig leaves an unmatched "[OpenAI]" as several literals ("[", "OpenAI", "] "), so read them as one text.
-        var prefix = new System.Text.StringBuilder();
+        // Made only when a literal comes first: most titles come first (250k-item list: a StringBuilder each was 53 MB).
+        System.Text.StringBuilder? prefix = null;
         foreach (var inline in inlines)
         {
             switch (inline)
             {
                 case LinkInline { IsImage: false }:
                 case EmphasisInline { DelimiterCount: 2 }:
-                    return IsTags(prefix.ToString());
+                    return IsTags(prefix?.ToString() ?? "");
                 case LiteralInline literal:
-                    prefix.Append(literal.Content.AsSpan());
+                    (prefix ??= new System.Text.StringBuilder()).Append(literal.Content.AsSpan());
                     continue;
                 default:
                     return false;

@@ -1,3 +1,5 @@
+using RlhfGraph.Persistence.Import.Normalization;
+
 namespace RlhfGraph.Persistence.Import.Formats;
 
 /// <summary>
@@ -14,13 +16,21 @@ internal static class PaperEvidence
         "semanticscholar.org", "sciencedirect.com", "nature.com", "science.org", "biorxiv.org", "ssrn.com", "researchgate.net",
     ];
 
+    // '.' + host made once, not for every host of every link asked (250k-item list); a loop, not a closure per link.
+    private static readonly string[] DottedPaperHosts = [.. PaperHosts.Select(h => '.' + h)];
+
     /// <summary>A link to a paper's page or its PDF.</summary>
     public static bool IsPaperLink(string? url)
     {
-        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return false;
+        if (url is null || !AbsoluteUri.TryCreate(url.Trim(), out var uri)) return false;
         var host = uri.Host.ToLowerInvariant();
-        return PaperHosts.Any(h => h.EndsWith('.') ? host.StartsWith(h, StringComparison.Ordinal) || host.Contains('.' + h, StringComparison.Ordinal) : host == h || host.EndsWith('.' + h))
-            || uri.AbsolutePath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
+        for (var i = 0; i < PaperHosts.Length; i++)
+        {
+            var (h, dotted) = (PaperHosts[i], DottedPaperHosts[i]);
+            if (h.EndsWith('.') ? host.StartsWith(h, StringComparison.Ordinal) || host.Contains(dotted, StringComparison.Ordinal) : host == h || host.EndsWith(dotted)) return true;
+        }
+
+        return uri.AbsolutePath.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
     }
 
     public static bool Holds(ListItem item) =>

@@ -16,11 +16,11 @@ internal static partial class ArxivId
         var isUrl = text.Contains("://", StringComparison.Ordinal) || text.StartsWith("arxiv.org", StringComparison.OrdinalIgnoreCase);
         if (isUrl)
         {
-            if (!Uri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text, UriKind.Absolute, out var uri)
+            if (!AbsoluteUri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text, out var uri)
                 || !(uri.Host.Equals("arxiv.org", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".arxiv.org", StringComparison.OrdinalIgnoreCase)))
                 return null;
-            var path = Path().Match(uri.AbsolutePath);
-            return path.Success ? Canonical(path.Groups["id"].Value) : null;
+            var path = uri.AbsolutePath;
+            return Path().IsMatch(path) ? Canonical(IdIn(path)) : null;
         }
 
         var bare = Bare().Match(text);
@@ -28,6 +28,21 @@ internal static partial class ArxivId
     }
 
     private static string Canonical(string id) => id.ToLowerInvariant();
+
+    /// <summary>
+    /// The id group of a path that <see cref="Path"/> matched, read from the path rather than from a Match and its groups (250k-item
+    /// list: every paper's address is asked, ~40 MB of Match, Group and int[] in the parse and as much again in the merge). The id
+    /// starts after "/abs/" (pdf, html, format); a new-style id is four digits, the dot and every digit after it (the pattern takes
+    /// four or five, and what follows them is never a digit), an old-style one ("cs/0601001") runs to the seven digits after its '/'.
+    /// </summary>
+    internal static string IdIn(string path)
+    {
+        var start = path.IndexOf('/', 1) + 1;
+        if (!char.IsDigit(path[start])) return path.Substring(start, path.IndexOf('/', start) - start + 8);
+        var end = start + 5;
+        while (end < path.Length && char.IsDigit(path[end])) end++;
+        return path[start..end];
+    }
 
     // New style YYMM.NNNN(N), old style archive(.SUB)/YYMMNNN; optional vN and .pdf after either.
     [GeneratedRegex(@"^/(?:abs|pdf|html|format)/(?<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase)]

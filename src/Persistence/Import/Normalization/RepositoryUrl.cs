@@ -17,7 +17,7 @@ internal static class RepositoryUrl
         if (string.IsNullOrWhiteSpace(url)) return null;
         var text = url.Trim();
         if (!text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return null;
+        if (!AbsoluteUri.TryCreate(text, out var uri)) return null;
         var host = uri.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
         if (!CodeHosts.Contains(host)) return null;

@@ -10,7 +10,7 @@ internal static class WebUrl
     /// <summary>The page's key ("youtube.com/watch?v=hhiLw5Q_UFg"), or null for text that is not an absolute http(s) URL.</summary>
     public static string? Key(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        if (string.IsNullOrWhiteSpace(url) || !AbsoluteUri.TryCreate(url.Trim(), out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return null;
         var host = uri.Host.ToLowerInvariant();
