@@ -62,15 +62,18 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
     /// <see cref="SplitPeople(string)"/> with every name the pool's one string for it. The names are read from the line in place and
     /// made into strings only when the pool has none (250k-item list: 95 MB of strings and 86 MB of split arrays, most names repeats).
     /// </summary>
-    public static (List<string> People, bool Truncated) SplitPeople(string text, StringPool? pool)
+    public static (List<string> People, bool Truncated) SplitPeople(string text, StringPool? pool) => SplitPeople(text.AsSpan(), pool);
+
+    /// <summary><see cref="SplitPeople(string, StringPool?)"/> of a line read in place (a field line in its rented buffer).</summary>
+    public static (List<string> People, bool Truncated) SplitPeople(ReadOnlySpan<char> text, StringPool? pool)
     {
         var truncated = false;
-        var line = FormatsText.Collapse(text).Trim().TrimEnd('.', ',');
-        foreach (var etAl in EtAl().EnumerateMatches(line))
+        var line = (FormatsText.IsCollapsed(text) ? text : FormatsText.Collapse(text.ToString())).Trim().TrimEnd(".,");
+        var etAl = EtAl().EnumerateMatches(line);
+        if (etAl.MoveNext())
         {
             truncated = true;
-            line = line[..etAl.Index].TrimEnd(',', ' ');
-            break;
+            line = line[..etAl.Current.Index].TrimEnd(", ");
         }
 
         // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, Chi Zhang, …" (003): the team is credited first, then its people.
@@ -78,14 +81,14 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
         if (team > 0)
         {
             var (members, cut) = SplitPeople(line[(team + 2)..], pool);
-            members.Insert(0, Pooled(line.AsSpan(0, team).Trim(), pool));
+            members.Insert(0, Pooled(line[..team].Trim(), pool));
             return (members, truncated || cut);
         }
 
         // "Ethayarajh, Kawin and Zhang, Heidi and Wang, Yizhong": Last, First pairs joined by "and".
         if (line.Contains(" and ", StringComparison.Ordinal))
         {
-            var pairs = line.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var pairs = line.ToString().Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (pairs.Length > 1 && pairs.All(p => p.Count(c => c == ',') == 1))
             {
                 var reordered = pairs.Select(p => p.Split(',', 2, StringSplitOptions.TrimEntries)).ToList();
@@ -96,10 +99,9 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
 
         // As line.Split(", ") and each part's Split(" and "), entries trimmed and empty ones dropped.
         var people = new List<string>();
-        var rest = line.AsSpan();
-        foreach (var partRange in rest.Split(", "))
+        foreach (var partRange in line.Split(", "))
         {
-            var part = rest[partRange].Trim();
+            var part = line[partRange].Trim();
             foreach (var nameRange in part.Split(" and "))
             {
                 var name = part[nameRange].Trim();

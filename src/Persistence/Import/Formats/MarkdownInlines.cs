@@ -19,6 +19,12 @@ internal static class MarkdownInlines
         return text.ToStringAndReturn();
     }
 
+    /// <summary>The visible text of the inlines written into <paramref name="text"/>, for a reader that needs no string of it.</summary>
+    public static void WriteText(ref CollapsedText text, List<Inline> inlines)
+    {
+        foreach (var inline in inlines) Append(ref text, inline);
+    }
+
     /// <summary>The visible text of <paramref name="count"/> inlines from <paramref name="start"/>, as <see cref="Text(IEnumerable{Inline})"/> of that range.</summary>
     public static string Text(List<Inline> inlines, int start, int count)
     {
