@@ -58,14 +58,20 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
     /// <summary>Names of a plain author line (no venue, no year): "Long Ouyang, Jeff Wu, Xu Jiang, et al.".</summary>
     public static (IReadOnlyList<string> People, bool Truncated) SplitPeople(string text) => SplitPeople(text, null);
 
-    /// <summary>
-    /// <see cref="SplitPeople(string)"/> with every name the pool's one string for it. The names are read from the line in place and
-    /// made into strings only when the pool has none (250k-item list: 95 MB of strings and 86 MB of split arrays, most names repeats).
-    /// </summary>
-    public static (List<string> People, bool Truncated) SplitPeople(string text, StringPool? pool) => SplitPeople(text.AsSpan(), pool);
+    /// <summary><see cref="SplitPeople(string)"/> with every name the pool's one string for it.</summary>
+    public static (List<string> People, bool Truncated) SplitPeople(string text, StringPool? pool)
+    {
+        var people = new List<string>();
+        var truncated = AddPeople(text, pool, people);
+        return (people, truncated);
+    }
 
-    /// <summary><see cref="SplitPeople(string, StringPool?)"/> of a line read in place (a field line in its rented buffer).</summary>
-    public static (List<string> People, bool Truncated) SplitPeople(ReadOnlySpan<char> text, StringPool? pool)
+    /// <summary>
+    /// <see cref="SplitPeople(string)"/>'s names added to <paramref name="people"/>, each the pool's one string for it, and whether the
+    /// line was cut short. The names are read from the line in place (a field line in its rented buffer) and made into strings only
+    /// when the pool has none (250k-item list: 95 MB of strings and 86 MB of split arrays, most names repeats).
+    /// </summary>
+    public static bool AddPeople(ReadOnlySpan<char> text, StringPool? pool, List<string> people)
     {
         var truncated = false;
         var line = (FormatsText.IsCollapsed(text) ? text : FormatsText.Collapse(text.ToString())).Trim().TrimEnd(".,");
@@ -80,9 +86,8 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
         var team = line.IndexOf(": ", StringComparison.Ordinal);
         if (team > 0)
         {
-            var (members, cut) = SplitPeople(line[(team + 2)..], pool);
-            members.Insert(0, Pooled(line[..team].Trim(), pool));
-            return (members, truncated || cut);
+            people.Add(Pooled(line[..team].Trim(), pool));
+            return AddPeople(line[(team + 2)..], pool, people) || truncated;
         }
 
         // "Ethayarajh, Kawin and Zhang, Heidi and Wang, Yizhong": Last, First pairs joined by "and".
@@ -93,12 +98,14 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
             {
                 var reordered = pairs.Select(p => p.Split(',', 2, StringSplitOptions.TrimEntries)).ToList();
                 if (reordered.All(r => r.Length == 2 && r[0].Length > 0 && r[1].Length > 0 && !r[1].Contains(' ', StringComparison.Ordinal)))
-                    return ([.. reordered.Select(r => Pooled($"{r[1]} {r[0]}", pool))], truncated);
+                {
+                    people.AddRange(reordered.Select(r => Pooled($"{r[1]} {r[0]}", pool)));
+                    return truncated;
+                }
             }
         }
 
         // As line.Split(", ") and each part's Split(" and "), entries trimmed and empty ones dropped.
-        var people = new List<string>();
         foreach (var partRange in line.Split(", "))
         {
             var part = line[partRange].Trim();
@@ -110,7 +117,7 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
             }
         }
 
-        return (people, truncated);
+        return truncated;
     }
 
     private static string Pooled(ReadOnlySpan<char> name, StringPool? pool) => pool is null ? name.ToString() : pool.Get(name);

@@ -72,7 +72,11 @@ internal static class MarkdownInlines
     /// </remarks>
     public static List<Inline> Children(ContainerInline? container)
     {
-        var list = new List<Inline>();
+        // Sized to the children (an unmatched "[" may add more): most detail lines hold one or two inlines, and a list grown
+        // from four slots was most of the 45 MB of Inline[] the detail lines made (250k-item list).
+        var count = 0;
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling) count++;
+        var list = new List<Inline>(count);
         AddChildren(container, list);
         return list;
     }
