@@ -58,48 +58,57 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
     /// <summary>Names of a plain author line (no venue, no year): "Long Ouyang, Jeff Wu, Xu Jiang, et al.".</summary>
     public static (IReadOnlyList<string> People, bool Truncated) SplitPeople(string text) => SplitPeople(text, null);
 
-    /// <summary>
-    /// <see cref="SplitPeople(string)"/> with every name the pool's one string for it. The names are read from the line in place and
-    /// made into strings only when the pool has none (250k-item list: 95 MB of strings and 86 MB of split arrays, most names repeats).
-    /// </summary>
+    /// <summary><see cref="SplitPeople(string)"/> with every name the pool's one string for it.</summary>
     public static (List<string> People, bool Truncated) SplitPeople(string text, StringPool? pool)
     {
+        var people = new List<string>();
+        var truncated = AddPeople(text, pool, people);
+        return (people, truncated);
+    }
+
+    /// <summary>
+    /// <see cref="SplitPeople(string)"/>'s names added to <paramref name="people"/>, each the pool's one string for it, and whether the
+    /// line was cut short. The names are read from the line in place (a field line in its rented buffer) and made into strings only
+    /// when the pool has none (250k-item list: 95 MB of strings and 86 MB of split arrays, most names repeats).
+    /// </summary>
+    public static bool AddPeople(ReadOnlySpan<char> text, StringPool? pool, List<string> people)
+    {
         var truncated = false;
-        var line = FormatsText.Collapse(text).Trim().TrimEnd('.', ',');
-        foreach (var etAl in EtAl().EnumerateMatches(line))
+        var line = (FormatsText.IsCollapsed(text) ? text : FormatsText.Collapse(text.ToString())).Trim().TrimEnd(".,");
+        var etAl = EtAl().EnumerateMatches(line);
+        if (etAl.MoveNext())
         {
             truncated = true;
-            line = line[..etAl.Index].TrimEnd(',', ' ');
-            break;
+            line = line[..etAl.Current.Index].TrimEnd(", ");
         }
 
         // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, Chi Zhang, …" (003): the team is credited first, then its people.
         var team = line.IndexOf(": ", StringComparison.Ordinal);
         if (team > 0)
         {
-            var (members, cut) = SplitPeople(line[(team + 2)..], pool);
-            members.Insert(0, Pooled(line.AsSpan(0, team).Trim(), pool));
-            return (members, truncated || cut);
+            people.Add(Pooled(line[..team].Trim(), pool));
+            return AddPeople(line[(team + 2)..], pool, people) || truncated;
         }
 
         // "Ethayarajh, Kawin and Zhang, Heidi and Wang, Yizhong": Last, First pairs joined by "and".
         if (line.Contains(" and ", StringComparison.Ordinal))
         {
-            var pairs = line.Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var pairs = line.ToString().Split(" and ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (pairs.Length > 1 && pairs.All(p => p.Count(c => c == ',') == 1))
             {
                 var reordered = pairs.Select(p => p.Split(',', 2, StringSplitOptions.TrimEntries)).ToList();
                 if (reordered.All(r => r.Length == 2 && r[0].Length > 0 && r[1].Length > 0 && !r[1].Contains(' ', StringComparison.Ordinal)))
-                    return ([.. reordered.Select(r => Pooled($"{r[1]} {r[0]}", pool))], truncated);
+                {
+                    people.AddRange(reordered.Select(r => Pooled($"{r[1]} {r[0]}", pool)));
+                    return truncated;
+                }
             }
         }
 
         // As line.Split(", ") and each part's Split(" and "), entries trimmed and empty ones dropped.
-        var people = new List<string>();
-        var rest = line.AsSpan();
-        foreach (var partRange in rest.Split(", "))
+        foreach (var partRange in line.Split(", "))
         {
-            var part = rest[partRange].Trim();
+            var part = line[partRange].Trim();
             foreach (var nameRange in part.Split(" and "))
             {
                 var name = part[nameRange].Trim();
@@ -108,7 +117,7 @@ internal sealed partial record Byline(IReadOnlyList<string> People, bool Truncat
             }
         }
 
-        return (people, truncated);
+        return truncated;
     }
 
     private static string Pooled(ReadOnlySpan<char> name, StringPool? pool) => pool is null ? name.ToString() : pool.Get(name);

@@ -9,7 +9,7 @@ namespace RlhfGraph.Persistence.Import.Formats;
 /// </summary>
 internal sealed partial class FieldLines(StringPool? pool = null)
 {
-    public List<string> People { get; private set; } = [];
+    public List<string> People { get; } = [];
 
     public bool Truncated { get; private set; }
 
@@ -23,27 +23,58 @@ internal sealed partial class FieldLines(StringPool? pool = null)
 
     public List<ListLink> Datasets { get; } = [];
 
+    /// <summary>
+    /// Empties the fields for the next item: one reader serves a whole list, its lists' room reused, since an item copies its fields
+    /// into arrays of their own (250k-item list: a reader, six lists and their growing arrays per item were ~90 MB).
+    /// </summary>
+    public void Clear()
+    {
+        People.Clear();
+        Truncated = false;
+        Keywords.Clear();
+        Environments.Clear();
+        Tasks.Clear();
+        Code.Clear();
+        Datasets.Clear();
+    }
+
     /// <summary>Whether a detail line is one of the labelled ones (`Keyword:`, `Code:`, …) rather than a byline or a description.</summary>
     public static bool IsLabelled(string text) => Label().IsMatch(text);
 
     /// <summary>Reads one Markdown detail line, links included.</summary>
-    public void Read(List<Inline> inlines) => Read(MarkdownInlines.Text(inlines), MarkdownInlines.Links(inlines));
+    /// <remarks>
+    /// The line's text is read where it is written, in a rented buffer, and its links only for the labels that take them (tasks,
+    /// code, datasets): a string of every detail line and a list of its links were 107 MB and 28 MB (250k-item list).
+    /// </remarks>
+    public void Read(List<Inline> inlines)
+    {
+        var text = new CollapsedText(256);
+        try
+        {
+            MarkdownInlines.WriteText(ref text, inlines);
+            Read(text.Written, null, inlines);
+        }
+        finally
+        {
+            text.Dispose();
+        }
+    }
 
     /// <summary>Reads one detail line given as text and the links it contained (none for the flattened list).</summary>
+    public void Read(string text, IReadOnlyList<ListLink> links) => Read(text, links, null);
+
     /// <remarks>
     /// The label and the value are read from where the match lies, not from a Match's groups, and the lists' entries straight
     /// into the pool (250k-item list: Match and Group objects, their int[] and the label's lower-case copy were 300 MB of the
-    /// field lines' 923 MB; LINQ over the entries another 110 MB).
+    /// field lines' 923 MB; LINQ over the entries another 110 MB). The links are given, or read from <paramref name="inlines"/> when needed.
     /// </remarks>
-    public void Read(string text, IReadOnlyList<ListLink> links)
+    private void Read(ReadOnlySpan<char> text, IReadOnlyList<ListLink>? links, List<Inline>? inlines)
     {
         if (!TryLabel(text, out var labelLength, out var value))
         {
             if (People.Count == 0 && !Truncated)
             {
-                var (people, truncated) = Byline.SplitPeople(text, pool);
-                People = people;
-                Truncated = truncated;
+                Truncated = Byline.AddPeople(text, pool, People);
             }
 
             return;
@@ -51,7 +82,10 @@ internal sealed partial class FieldLines(StringPool? pool = null)
 
         // As ToLowerInvariant of the label: 12 letters at most ("environments"), each matched by one character.
         Span<char> label = stackalloc char[labelLength];
-        text.AsSpan(0, labelLength).ToLowerInvariant(label);
+        text[..labelLength].ToLowerInvariant(label);
+        // Read by index below: a foreach over the read-only list boxed an enumerator per line (250k-item list: 13 MB).
+        if (label is not ("keyword" or "keywords" or "env" or "envs" or "environment" or "environments"))
+            links ??= MarkdownInlines.Links(inlines!);
         switch (label)
         {
             case "keyword" or "keywords":
@@ -62,9 +96,9 @@ internal sealed partial class FieldLines(StringPool? pool = null)
                 break;
             case "task" or "tasks":
                 // A task is a phrase, often with commas of its own ("Toolkit for creating, Sharing and using …").
-                if (links.Count > 0)
+                if (links!.Count > 0)
                 {
-                    foreach (var link in links) Tasks.Add(Pooled(link.Label));
+                    for (var i = 0; i < links.Count; i++) Tasks.Add(Pooled(links[i].Label));
                 }
                 else if (value.Length > 0)
                 {
@@ -73,9 +107,9 @@ internal sealed partial class FieldLines(StringPool? pool = null)
 
                 break;
             case "code":
-                if (links.Count > 0)
+                if (links!.Count > 0)
                 {
-                    foreach (var link in links) Code.Add(link with { Label = Pooled(link.Label) });
+                    for (var i = 0; i < links.Count; i++) Code.Add(links[i] with { Label = Pooled(links[i].Label) });
                 }
                 else if (value.Length > 0)
                 {
@@ -84,9 +118,9 @@ internal sealed partial class FieldLines(StringPool? pool = null)
 
                 break;
             default:
-                if (links.Count > 0)
+                if (links!.Count > 0)
                 {
-                    foreach (var link in links) Datasets.Add(new ListLink(Pooled(link.Label), link.Url is null ? null : Pooled(link.Url)));
+                    for (var i = 0; i < links.Count; i++) Datasets.Add(new ListLink(Pooled(links[i].Label), links[i].Url is { } url ? Pooled(url) : null));
                 }
                 else
                 {
@@ -104,7 +138,7 @@ internal sealed partial class FieldLines(StringPool? pool = null)
     /// up to the white space or the ':' or ';' after it (a label is letters only, and the pattern has one of those next); the
     /// value starts after that ':' or ';' (the first character after the label that is not white space) and ends where the match does.
     /// </summary>
-    private static bool TryLabel(string text, out int labelLength, out ReadOnlySpan<char> value)
+    private static bool TryLabel(ReadOnlySpan<char> text, out int labelLength, out ReadOnlySpan<char> value)
     {
         // The pattern is anchored at the start: one match at most.
         var matches = Label().EnumerateMatches(text);
@@ -121,7 +155,7 @@ internal sealed partial class FieldLines(StringPool? pool = null)
         var separator = labelLength;
         while (char.IsWhiteSpace(text[separator])) separator++;
         var end = matches.Current.Index + matches.Current.Length;
-        value = text.AsSpan(separator + 1, end - separator - 1).Trim();
+        value = text.Slice(separator + 1, end - separator - 1).Trim();
         return true;
     }
 

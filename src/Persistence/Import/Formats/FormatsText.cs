@@ -88,13 +88,22 @@ internal ref struct CollapsedText(int capacity)
         Add(ch);
     }
 
+    /// <summary>The text written so far, valid until <see cref="Dispose"/>.</summary>
+    public readonly ReadOnlySpan<char> Written => _buffer.AsSpan(0, _length);
+
     public string ToStringAndReturn()
     {
-        var text = new string(_buffer, 0, _length);
+        var text = new string(Written);
+        Dispose();
+        return text;
+    }
+
+    /// <summary>Gives the buffer back.</summary>
+    public void Dispose()
+    {
         ArrayPool<char>.Shared.Return(_buffer);
         _buffer = [];
         _length = 0;
-        return text;
     }
 
     private void Add(char ch)

@@ -67,11 +67,16 @@ internal static partial class MarkdownEntries
         }
     }
 
+    /// <remarks>
+    /// The blocks are read by index, not through OfType, Skip and a list of paragraphs: their iterators and boxed enumerators
+    /// were ~50 MB (250k-item list).
+    /// </remarks>
     private static MarkdownEntry? ReadItem(ListItemBlock item, SectionContext section, List<MarkdownEntry> entries, MarkdownEntry? current)
     {
-        var paragraphs = item.OfType<ParagraphBlock>().ToList();
-        if (paragraphs.Count == 0) return current;
-        var head = MarkdownInlines.Children(paragraphs[0].Inline);
+        var first = 0;
+        while (first < item.Count && item[first] is not ParagraphBlock) first++;
+        if (first == item.Count) return current;
+        var head = MarkdownInlines.Children(((ParagraphBlock)item[first]).Inline);
         if (!StartsWithTitle(head) && current is { Details.Count: 0 } && LooksLikeByline(head))
         {
             current.Details.Add((item.Line + 1, head));
@@ -79,22 +84,29 @@ internal static partial class MarkdownEntries
         }
 
         var entry = NewEntry(item.Line, section, head);
-        foreach (var paragraph in paragraphs.Skip(1))
-            entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
-        foreach (var nested in item.OfType<ListBlock>())
-            AddNested(entry, nested);
+        for (var i = first + 1; i < item.Count; i++)
+        {
+            if (item[i] is ParagraphBlock paragraph) entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
+        }
+
+        for (var i = 0; i < item.Count; i++)
+        {
+            if (item[i] is ListBlock nested) AddNested(entry, nested);
+        }
+
         entries.Add(entry);
         return entry;
     }
 
     private static void AddNested(MarkdownEntry entry, ListBlock list)
     {
-        foreach (var nestedItem in list.OfType<ListItemBlock>())
+        for (var i = 0; i < list.Count; i++)
         {
-            foreach (var child in nestedItem)
+            if (list[i] is not ListItemBlock nestedItem) continue;
+            for (var j = 0; j < nestedItem.Count; j++)
             {
-                if (child is ParagraphBlock paragraph) entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
-                else if (child is ListBlock deeper) AddNested(entry, deeper);
+                if (nestedItem[j] is ParagraphBlock paragraph) entry.Details.Add((paragraph.Line + 1, MarkdownInlines.Children(paragraph.Inline)));
+                else if (nestedItem[j] is ListBlock deeper) AddNested(entry, deeper);
             }
         }
     }

@@ -19,6 +19,12 @@ internal static class MarkdownInlines
         return text.ToStringAndReturn();
     }
 
+    /// <summary>The visible text of the inlines written into <paramref name="text"/>, for a reader that needs no string of it.</summary>
+    public static void WriteText(ref CollapsedText text, List<Inline> inlines)
+    {
+        foreach (var inline in inlines) Append(ref text, inline);
+    }
+
     /// <summary>The visible text of <paramref name="count"/> inlines from <paramref name="start"/>, as <see cref="Text(IEnumerable{Inline})"/> of that range.</summary>
     public static string Text(List<Inline> inlines, int start, int count)
     {
@@ -66,7 +72,11 @@ internal static class MarkdownInlines
     /// </remarks>
     public static List<Inline> Children(ContainerInline? container)
     {
-        var list = new List<Inline>();
+        // Sized to the children (an unmatched "[" may add more): most detail lines hold one or two inlines, and a list grown
+        // from four slots was most of the 45 MB of Inline[] the detail lines made (250k-item list).
+        var count = 0;
+        for (var child = container?.FirstChild; child is not null; child = child.NextSibling) count++;
+        var list = new List<Inline>(count);
         AddChildren(container, list);
         return list;
     }

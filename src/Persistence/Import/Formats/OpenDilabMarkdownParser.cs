@@ -17,6 +17,7 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
         var items = new List<ListItem>();
         var skipped = new List<SkippedItem>();
         var pool = new StringPool();
+        var fields = new FieldLines(pool);
         foreach (var entry in MarkdownEntries.Read(text))
         {
             if (!entry.HasTitle)
@@ -32,7 +33,7 @@ internal sealed partial class OpenDilabMarkdownParser : IListParser
                 continue;
             }
 
-            var fields = new FieldLines(pool);
+            fields.Clear();
             foreach (var (_, inlines) in entry.Details) fields.Read(inlines);
             items.Add(new ListItem
             {

@@ -103,6 +103,36 @@ public sealed partial class ParseFastPathTests
     }
 
     [Theory]
+    [InlineData("Keyword: a,  b")]
+    [InlineData("Code: [official](https://github.com/x/y), [third party](https://github.com/z/w)")]
+    [InlineData("Code: official")]
+    [InlineData("Dataset: [Foo](https://huggingface.co/datasets/foo), Bar")]
+    [InlineData("Datasets; Foo, Bar.")]
+    [InlineData("Long Ouyang, Jeff Wu, *et al.*")]
+    [InlineData("Task: [Summarization](https://example.org/t).")]
+    [InlineData("Tasks: Toolkit for creating, Sharing and using.")]
+    [InlineData("Env:\tAtari,\u00A0MuJoCo")]
+    [InlineData("ByteDance Seed MLSys Team & HKU: Guangming Sheng, Chi Zhang")]
+    public void AMarkdownDetailLineIsReadInPlaceAsFromItsTextAndLinks(string line)
+    {
+        var paragraph = Markdig.Markdown.Parse(line).OfType<Markdig.Syntax.ParagraphBlock>().Single();
+        var inlines = MarkdownInlines.Children(paragraph.Inline);
+        var inPlace = new FieldLines(new StringPool());
+        var fromText = new FieldLines();
+
+        inPlace.Read(inlines);
+        fromText.Read(MarkdownInlines.Text(inlines), MarkdownInlines.Links(inlines));
+
+        Assert.Equal(fromText.People, inPlace.People);
+        Assert.Equal(fromText.Truncated, inPlace.Truncated);
+        Assert.Equal(fromText.Keywords, inPlace.Keywords);
+        Assert.Equal(fromText.Environments, inPlace.Environments);
+        Assert.Equal(fromText.Tasks, inPlace.Tasks);
+        Assert.Equal(fromText.Code, inPlace.Code);
+        Assert.Equal(fromText.Datasets, inPlace.Datasets);
+    }
+
+    [Theory]
     [InlineData("Long Ouyang, Jeff Wu, Xu Jiang, et al.")]
     [InlineData("A, B and C")]
     [InlineData("and D, E")]
