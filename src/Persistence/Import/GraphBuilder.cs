@@ -414,8 +414,8 @@ internal sealed class GraphBuilder
     /// <summary>Registers the item's keywords and links each once to <paramref name="owner"/> in <paramref name="links"/>, when given.</summary>
     private void AddKeywords(ListItem item, string? owner, List<(string, string)>? links)
     {
-        // One set for every item, emptied each time: most items have a keyword or none (250k-item list: a set and a
-        // closure per item, docs/benchmarks.md §13).
+        // One set for every item, emptied each time, and the links added here rather than through a delegate (250k-item list:
+        // a set and a closure per item, docs/benchmarks.md §13).
         _seenKeywords.Clear();
         foreach (var (names, category) in (ReadOnlySpan<(IReadOnlyList<string>, KeywordCategory)>)[(item.Keywords, KeywordCategory.Topic), (item.Environments, KeywordCategory.Environment), (item.Tasks, KeywordCategory.Task)])
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using RlhfGraph.Persistence.Import.Formats;
 
 namespace RlhfGraph.Persistence.Import.Normalization;
 
@@ -80,32 +81,8 @@ internal static class TextNormalization
         return folded;
     }
 
-    /// <summary>Runs of white space (any kind) become one space; ends trimmed.</summary>
-    /// <remarks>Text already so (most of it) is returned as it is, and other text is built in a buffer, as in <see cref="FoldToWords"/>.</remarks>
-    public static string CollapseWhitespace(string text)
-    {
-        if (IsCollapsed(text)) return text;
-        char[]? rented = null;
-        var buffer = text.Length <= StackLength ? stackalloc char[StackLength] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var ch in text)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
-
-            if (pendingSpace) buffer[length++] = ' ';
-            pendingSpace = false;
-            buffer[length++] = ch;
-        }
-
-        var collapsed = new string(buffer[..length]);
-        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-        return collapsed;
-    }
+    /// <summary>Runs of white space (any kind) become one space; ends trimmed: the parsers' <see cref="FormatsText.Collapse"/>, which gives text already so back as it is.</summary>
+    public static string CollapseWhitespace(string text) => FormatsText.Collapse(text);
 
     /// <summary>True when <see cref="FoldToWords"/> would give the text back unchanged: lower-case letters and digits, single inner spaces.</summary>
     private static bool IsFolded(string text)
@@ -118,25 +95,6 @@ internal static class TextNormalization
                 if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ') return false;
             }
             else if (!char.IsLetterOrDigit(ch) || char.ToLowerInvariant(ch) != ch)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>True when <see cref="CollapseWhitespace"/> would give the text back unchanged: no white space but single inner spaces.</summary>
-    private static bool IsCollapsed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (ch == ' ')
-            {
-                if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ') return false;
-            }
-            else if (char.IsWhiteSpace(ch))
             {
                 return false;
             }
