@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
 
 namespace RlhfGraph.Persistence.Import;
@@ -34,7 +32,10 @@ internal static class CoauthorshipTable
             // SQLite sorts every pair of every byline to group them (250k-item list: 8.2 million rows, 7.7 s of the import's one
             // connection); counted here and inserted in key order, 64 rows a statement: 6.2 s, beside the search entries being
             // made on the other core (docs/benchmarks.md §13).
-            inserter.Insert(Count(ReadBylines(db, ct)));
+            ct.ThrowIfCancellationRequested();
+            var bylines = ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """,
+                r => (r.GetInt32(0), r.GetInt32(1)));
+            inserter.Insert(Count(bylines));
             return;
         }
 
@@ -94,26 +95,6 @@ internal static class CoauthorshipTable
             }
 
             coauthors.Clear();
-        }
-    }
-
-    private static List<(int PaperId, int AuthorId)> ReadBylines(RlhfGraphDbContext db, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        db.Database.OpenConnection();
-        try
-        {
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            using DbDataReader reader = command.ExecuteReader();
-            var bylines = new List<(int, int)>();
-            while (reader.Read()) bylines.Add((reader.GetInt32(0), reader.GetInt32(1)));
-            return bylines;
-        }
-        finally
-        {
-            db.Database.CloseConnection();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import;
 
@@ -66,41 +65,21 @@ internal static class SearchEntries
         // row, 480 MB of garbage (docs/benchmarks.md §13). The same columns in the same order as the queries beside them.
         var raw = new RowInserter(db).IsAvailable;
         return new(
-            raw ? Raw(db, """SELECT "Id", "Name", "PaperCount" FROM "Authors" ORDER BY "Id" """, r => new AuthorRow(r.GetInt32(0), r.GetString(1), r.GetInt32(2)))
+            raw ? ConnectionRows.Read(db, """SELECT "Id", "Name", "PaperCount" FROM "Authors" ORDER BY "Id" """, r => new AuthorRow(r.GetInt32(0), r.GetString(1), r.GetInt32(2)))
                 : await All(db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount))).ConfigureAwait(false),
             await All(db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name))).ConfigureAwait(false),
             (await All(db.Keywords.Select(k => new KeywordRow(k.Id, k.Name))).ConfigureAwait(false)).ToDictionary(k => k.Id, k => k.Name),
-            raw ? Raw(db, """SELECT "Id", "Title", "Alias", "ArxivId", "Venue", "MentionCount" FROM "Papers" ORDER BY "Id" """,
+            raw ? ConnectionRows.Read(db, """SELECT "Id", "Title", "Alias", "ArxivId", "Venue", "MentionCount" FROM "Papers" ORDER BY "Id" """,
                     r => new PaperRow(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), r.GetInt32(5)))
                 : await All(db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount))).ConfigureAwait(false),
-            raw ? Raw(db, """SELECT "PaperId", "KeywordId" FROM "PaperKeywords" ORDER BY "PaperId", "KeywordId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
+            raw ? ConnectionRows.Read(db, """SELECT "PaperId", "KeywordId" FROM "PaperKeywords" ORDER BY "PaperId", "KeywordId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
                 : await All(db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId))).ConfigureAwait(false),
-            raw ? Raw(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "Position", "AuthorId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
+            raw ? ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "Position", "AuthorId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
                 : await All(db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId)))
                     .ConfigureAwait(false),
             await All(db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count))).ConfigureAwait(false),
             await All(db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
                 .AsSplitQuery()).ConfigureAwait(false));
-    }
-
-    /// <summary>Every row of <paramref name="sql"/> (our own text, no parameters), read in the import's transaction by the connection's reader.</summary>
-    private static List<T> Raw<T>(RlhfGraphDbContext db, string sql, Func<DbDataReader, T> row)
-    {
-        db.Database.OpenConnection();
-        try
-        {
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            using var reader = command.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read()) rows.Add(row(reader));
-            return rows;
-        }
-        finally
-        {
-            db.Database.CloseConnection();
-        }
     }
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
