@@ -17,11 +17,15 @@ internal sealed class FirstImportKeys : IAsyncDisposable
 {
     private readonly RlhfGraphDbContext _db;
 
-    private FirstImportKeys(RlhfGraphDbContext db) => _db = db;
+    /// <summary>Whether this import writes through a rollback journal (see <see cref="FirstImportJournal"/>).</summary>
+    private readonly bool _leftLog;
+
+    private FirstImportKeys(RlhfGraphDbContext db, bool leftLog) => (_db, _leftLog) = (db, leftLog);
 
     /// <summary>
-    /// Opens the connection and, when the database holds no entity rows, turns enforcement off until
-    /// <see cref="DisposeAsync"/>; null when this import writes with enforcement on (SQL Server, or rows already there).
+    /// Opens the connection and, when the database holds no entity rows, turns enforcement off and the write-ahead log
+    /// with it (see <see cref="FirstImportJournal"/>) until <see cref="DisposeAsync"/>; null when this import writes with
+    /// enforcement on (SQL Server, or rows already there).
     /// </summary>
     public static async Task<FirstImportKeys?> SuspendIfEmptyAsync(RlhfGraphDbContext db, CancellationToken ct)
     {
@@ -30,14 +34,15 @@ internal sealed class FirstImportKeys : IAsyncDisposable
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", ct).ConfigureAwait(false);
+            return new FirstImportKeys(db, await FirstImportJournal.LeaveLogAsync(db, ct).ConfigureAwait(false));
         }
         catch
         {
+            // Enforcement off must not reach the pool either.
+            SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
             throw;
         }
-
-        return new FirstImportKeys(db);
     }
 
     /// <summary>
@@ -108,12 +113,13 @@ internal sealed class FirstImportKeys : IAsyncDisposable
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    /// <summary>Turns enforcement back on and closes the connection this opened.</summary>
+    /// <summary>Turns enforcement back on, puts the file back in WAL mode and closes the connection this opened.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             await _db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON").ConfigureAwait(false);
+            if (_leftLog) await FirstImportJournal.ReturnToLogAsync(_db).ConfigureAwait(false);
         }
         catch
         {
