@@ -20,22 +20,35 @@ internal static class CoauthorshipTable
         """;
 
     /// <summary>
+    /// Where the importer inserts rows itself (see <see cref="RowInserter"/>): reads the bylines now and counts the pairs on
+    /// a pool thread, while the connection goes on with other work (a first import's indexes: 250k-item list, the count's
+    /// 3.4 s come off the connection's path; docs/benchmarks.md §13); null elsewhere. Give it to <see cref="RebuildAsync"/>.
+    /// </summary>
+    public static Task<Counted>? StartCounting(RlhfGraphDbContext db, CancellationToken ct)
+    {
+        if (!new RowInserter(db).IsAvailable) return null;
+        ct.ThrowIfCancellationRequested();
+        var bylines = ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """,
+            r => (r.GetInt32(0), r.GetInt32(1)));
+        return Task.Run(() => Counted.Of(bylines), ct);
+    }
+
+    /// <summary>
     /// Recomputes the whole table from the bylines. Whole rather than per changed paper: one grouped pass over
     /// PaperAuthors costs about as much as the import's own read of that table (see docs/benchmarks.md), and it
     /// cannot miss a change that reached the bylines another way (a paper's deletion cascading to its byline).
+    /// <paramref name="counting"/> is what <see cref="StartCounting"/> gave, in the same transaction with no byline written
+    /// since; null: the SQL statement counts.
     /// </summary>
-    public static async Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct)
+    public static async Task RebuildAsync(RlhfGraphDbContext db, Task<Counted>? counting, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("DELETE FROM Coauthorships", ct).ConfigureAwait(false);
-        if (new RowInserter(db) is { IsAvailable: true } inserter)
+        if (counting is not null)
         {
             // SQLite sorts every pair of every byline to group them (250k-item list: 8.2 million rows, 7.7 s of the import's one
-            // connection); counted here and inserted in key order, 64 rows a statement: 6.2 s, beside the search entries being
-            // made on the other core (docs/benchmarks.md §13).
-            ct.ThrowIfCancellationRequested();
-            var bylines = ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """,
-                r => (r.GetInt32(0), r.GetInt32(1)));
-            inserter.Insert(Count(bylines));
+            // connection); counted in memory and inserted in key order, 64 rows a statement: 4.6 s (docs/benchmarks.md §13).
+            var counted = await counting.ConfigureAwait(false);
+            new RowInserter(db).Insert(counted.Rows());
             return;
         }
 
@@ -46,55 +59,93 @@ internal static class CoauthorshipTable
     /// The rows <see cref="AggregateSql"/> gives, from the bylines as (paper, author) pairs, in the table's key order: by
     /// author, most shared papers first, then by co-author.
     /// </summary>
-    internal static IEnumerable<Coauthorship> Count(List<(int PaperId, int AuthorId)> bylines)
+    internal static IEnumerable<Coauthorship> Count(List<(int PaperId, int AuthorId)> bylines) => Counted.Of(bylines).Rows();
+
+    /// <summary>
+    /// The counted pairs, three ints a row in chunks of a million rows, in the table's key order (8.2 million rows: 98 MB,
+    /// where as entities they were 330; chunks, so neither a guess at the size nor a copy as it grows).
+    /// </summary>
+    internal sealed class Counted
     {
-        // Each paper's byline as a range of one flat array (sorted by paper), and each author's rows by a counting sort over
-        // the author ids, which are the Authors table's dense keys: no hashing and no comparisons for 1.2 million rows.
-        bylines.Sort();
-        var rows = bylines.Count;
-        var authors = new int[rows];
-        var papers = new int[rows];
-        var paperStart = new int[rows];
-        for (var i = 0; i < rows; i++)
+        private const int ChunkBits = 20;
+        private const int ChunkRows = 1 << ChunkBits;
+
+        private readonly List<int[]> _chunks = [];
+        private int _count;
+
+        /// <summary>The rows one at a time, for the inserter to stream.</summary>
+        public IEnumerable<Coauthorship> Rows()
         {
-            (papers[i], authors[i]) = bylines[i];
-            paperStart[i] = i > 0 && papers[i - 1] == papers[i] ? paperStart[i - 1] : i;
+            for (var i = 0; i < _count; i++)
+            {
+                var chunk = _chunks[i >> ChunkBits];
+                var at = (i & (ChunkRows - 1)) * 3;
+                yield return new Coauthorship { AuthorId = chunk[at], CoauthorId = chunk[at + 1], SharedPapers = chunk[at + 2] };
+            }
         }
 
-        bylines.Clear();
-        var maxAuthor = rows == 0 ? -1 : authors.Max();
-        var authorStart = new int[maxAuthor + 2];
-        foreach (var author in authors) authorStart[author + 1]++;
-        for (var a = 0; a <= maxAuthor; a++) authorStart[a + 1] += authorStart[a];
-        var byAuthor = new int[rows];
-        var next = authorStart[..^1];
-        for (var i = 0; i < rows; i++) byAuthor[next[authors[i]]++] = i;
-
-        var shared = new int[maxAuthor + 1];
-        var coauthors = new List<int>();
-        // Most shared papers first, then by co-author: the table's key order.
-        Comparison<int> keyOrder = (x, y) => shared[x] != shared[y] ? shared[y].CompareTo(shared[x]) : x.CompareTo(y);
-        for (var author = 0; author <= maxAuthor; author++)
+        private void Add(int author, int coauthor, int shared)
         {
-            for (var at = authorStart[author]; at < authorStart[author + 1]; at++)
+            var at = (_count & (ChunkRows - 1)) * 3;
+            if (at == 0) _chunks.Add(new int[ChunkRows * 3]);
+            var chunk = _chunks[^1];
+            (chunk[at], chunk[at + 1], chunk[at + 2]) = (author, coauthor, shared);
+            _count++;
+        }
+
+        public static Counted Of(List<(int PaperId, int AuthorId)> bylines)
+        {
+            // Each paper's byline as a range of one flat array (sorted by paper), and each author's rows by a counting sort over
+            // the author ids, which are the Authors table's dense keys: no hashing and no comparisons for 1.2 million rows.
+            bylines.Sort();
+            var rows = bylines.Count;
+            var authors = new int[rows];
+            var papers = new int[rows];
+            var paperStart = new int[rows];
+            for (var i = 0; i < rows; i++)
             {
-                var row = byAuthor[at];
-                for (var other = paperStart[row]; other < rows && papers[other] == papers[row]; other++)
+                (papers[i], authors[i]) = bylines[i];
+                paperStart[i] = i > 0 && papers[i - 1] == papers[i] ? paperStart[i - 1] : i;
+            }
+
+            bylines.Clear();
+            var maxAuthor = rows == 0 ? -1 : authors.Max();
+            var authorStart = new int[maxAuthor + 2];
+            foreach (var author in authors) authorStart[author + 1]++;
+            for (var a = 0; a <= maxAuthor; a++) authorStart[a + 1] += authorStart[a];
+            var byAuthor = new int[rows];
+            var next = authorStart[..^1];
+            for (var i = 0; i < rows; i++) byAuthor[next[authors[i]]++] = i;
+
+            var counted = new Counted();
+            var shared = new int[maxAuthor + 1];
+            var coauthors = new List<int>();
+            // Most shared papers first, then by co-author: the table's key order.
+            Comparison<int> keyOrder = (x, y) => shared[x] != shared[y] ? shared[y].CompareTo(shared[x]) : x.CompareTo(y);
+            for (var author = 0; author <= maxAuthor; author++)
+            {
+                for (var at = authorStart[author]; at < authorStart[author + 1]; at++)
                 {
-                    var coauthor = authors[other];
-                    if (coauthor != author && shared[coauthor]++ == 0) coauthors.Add(coauthor);
+                    var row = byAuthor[at];
+                    for (var other = paperStart[row]; other < rows && papers[other] == papers[row]; other++)
+                    {
+                        var coauthor = authors[other];
+                        if (coauthor != author && shared[coauthor]++ == 0) coauthors.Add(coauthor);
+                    }
                 }
+
+                if (coauthors.Count == 0) continue;
+                coauthors.Sort(keyOrder);
+                foreach (var coauthor in coauthors)
+                {
+                    counted.Add(author, coauthor, shared[coauthor]);
+                    shared[coauthor] = 0;
+                }
+
+                coauthors.Clear();
             }
 
-            if (coauthors.Count == 0) continue;
-            coauthors.Sort(keyOrder);
-            foreach (var coauthor in coauthors)
-            {
-                yield return new Coauthorship { AuthorId = author, CoauthorId = coauthor, SharedPapers = shared[coauthor] };
-                shared[coauthor] = 0;
-            }
-
-            coauthors.Clear();
+            return counted;
         }
     }
 }

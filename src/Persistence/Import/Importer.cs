@@ -68,21 +68,33 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
                         await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
                         CollectBetweenPhases(items);
-                        if (indexes is not null)
-                        {
-                            progress?.Report("indexes");
-                            await indexes.CreateAsync(ct).ConfigureAwait(false);
-                        }
 
                         // The co-authorships and the search index are derived from the tables, so they change only when the tables did
-                        // (or, the search index, was never built). The co-authorships are one statement on the connection, which is
-                        // idle while the search entries are made in memory: they run then (250k-item list: docs/benchmarks.md §13).
+                        // (or, the search index, was never built). The co-authorships are counted on a pool thread from here, while the
+                        // connection makes the indexes, and inserted while the search entries are made in memory, when the connection
+                        // would otherwise be idle (250k-item list: docs/benchmarks.md §13).
                         var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
-                        Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, ct) : null;
-                        if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                        var counting = changed ? CoauthorshipTable.StartCounting(db, ct) : null;
+                        try
                         {
-                            progress?.Report(changed ? "search index and co-authorships" : "search index");
-                            await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
+                            if (indexes is not null)
+                            {
+                                progress?.Report("indexes");
+                                await indexes.CreateAsync(ct).ConfigureAwait(false);
+                            }
+
+                            Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, counting, ct) : null;
+                            if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                            {
+                                progress?.Report(changed ? "search index and co-authorships" : "search index");
+                                await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
+                            }
+                        }
+                        catch when (counting is not null)
+                        {
+                            // Nothing of the import runs on after its failure, which is the one reported.
+                            await counting.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                            throw;
                         }
 
                         // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).

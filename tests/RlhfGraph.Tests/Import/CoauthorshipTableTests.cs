@@ -117,7 +117,7 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         // What the importer does: the table's one statement runs on the connection while the entries are made in memory.
         await RebuildSearchWithTheTableEmptiedAsync(database, db => async () =>
         {
-            await CoauthorshipTable.RebuildAsync(db, TestContext.Current.CancellationToken);
+            await CoauthorshipTable.RebuildAsync(db, CoauthorshipTable.StartCounting(db, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
             filled = true;
         });
 
