@@ -22,4 +22,23 @@ public sealed class CoauthorshipCountTests
     {
         Assert.Empty(CoauthorshipTable.Count([(1, 7), (2, 7), (3, 8)]));
     }
+
+    [Fact]
+    public void MoreRowsThanOneChunkHoldsComeBackWholeAndInOrder()
+    {
+        // Paper 1: authors 1..1100, so 1 100 × 1 099 = 1 208 900 pairs, past the first chunk of 2^20 rows; paper 2 adds a
+        // second shared paper for authors 1..3, which moves their pairs among themselves to the front of their rows.
+        List<(int PaperId, int AuthorId)> bylines = [.. Enumerable.Range(1, 1100).Select(a => (1, a)), (2, 1), (2, 2), (2, 3)];
+
+        var rows = CoauthorshipTable.Count(bylines).Select(c => (c.AuthorId, c.CoauthorId, c.SharedPapers)).ToList();
+
+        var expected = (from author in Enumerable.Range(1, 1100)
+                        from coauthor in Enumerable.Range(1, 1100)
+                        where coauthor != author
+                        let shared = author <= 3 && coauthor <= 3 ? 2 : 1
+                        orderby author, shared descending, coauthor
+                        select (author, coauthor, shared)).ToList();
+        Assert.Equal(1_208_900, rows.Count);
+        Assert.Equal(expected, rows);
+    }
 }
