@@ -21,8 +21,9 @@ internal static class CoauthorshipTable
 
     /// <summary>
     /// Where the importer inserts rows itself (see <see cref="RowInserter"/>): reads the bylines now and counts the pairs on
-    /// a pool thread, while the connection goes on with other work (a first import's indexes: 250k-item list, the count's
-    /// 3.4 s come off the connection's path; docs/benchmarks.md §13); null elsewhere. Give it to <see cref="RebuildAsync"/>.
+    /// a pool thread, while the connection goes on with other work (a first import's indexes). 250k-item list: counting takes
+    /// 0.8 s there, where counting into row objects on the connection's own thread took 3.4 s of its path (docs/benchmarks.md
+    /// §13). Null elsewhere. Give it to <see cref="RebuildAsync"/>.
     /// </summary>
     public static Task<Counted>? StartCounting(RlhfGraphDbContext db, CancellationToken ct)
     {
