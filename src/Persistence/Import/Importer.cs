@@ -67,12 +67,12 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         var indexes = firstImport is null ? null : await FirstImportIndexes.DropAsync(db, ct).ConfigureAwait(false);
                         // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
                         await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
-                        CollectBetweenPhases(items);
+                        CollectBetweenPhases(items, giveBack: true);
 
                         // The co-authorships and the search index are derived from the tables, so they change only when the tables did
                         // (or, the search index, was never built). The co-authorships are counted on a pool thread from here, while the
-                        // connection makes the indexes, and inserted while the search entries are made in memory, when the connection
-                        // would otherwise be idle (250k-item list: docs/benchmarks.md §13).
+                        // connection makes the indexes, and inserted before the search entries are read, so the counted pairs are gone by
+                        // the time the entries are made (250k-item list: docs/benchmarks.md §13).
                         var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
                         var counting = changed ? CoauthorshipTable.StartCounting(db, ct) : null;
                         try
@@ -83,11 +83,12 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                                 await indexes.CreateAsync(ct).ConfigureAwait(false);
                             }
 
-                            Func<Task>? coauthorships = changed ? () => CoauthorshipTable.RebuildAsync(db, counting, ct) : null;
-                            if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                            if (changed)
                             {
-                                progress?.Report(changed ? "search index and co-authorships" : "search index");
-                                await db.Search.RebuildAsync(db, coauthorships, ct).ConfigureAwait(false);
+                                progress?.Report("co-authorships");
+                                await CoauthorshipTable.RebuildAsync(db, counting, ct).ConfigureAwait(false);
+                                // The finished task holds the counted pairs (250k-item list: 98 MB) for as long as it is referenced.
+                                counting = null;
                             }
                         }
                         catch when (counting is not null)
@@ -95,6 +96,12 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                             // Nothing of the import runs on after its failure, which is the one reported.
                             await counting.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
                             throw;
+                        }
+
+                        if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                        {
+                            progress?.Report("search index");
+                            await db.Search.RebuildAsync(db, ct).ConfigureAwait(false);
                         }
 
                         // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).

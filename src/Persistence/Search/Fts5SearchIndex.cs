@@ -19,9 +19,9 @@ public sealed class Fts5SearchIndex : ISearchIndex
         CREATE VIRTUAL TABLE SearchIndex USING fts5(Name, Text, content='SearchEntries', content_rowid='Id', tokenize='unicode61 remove_diacritics 2')
         """;
 
-    public async Task RebuildAsync(RlhfGraphDbContext db, Func<Task>? meanwhile, CancellationToken ct)
+    public async Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct)
     {
-        await SearchEntries.RewriteAsync(db, meanwhile, ct).ConfigureAwait(false);
+        await SearchEntries.RewriteAsync(db, ct).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO SearchIndex(SearchIndex) VALUES('rebuild')", ct).ConfigureAwait(false);
     }
 

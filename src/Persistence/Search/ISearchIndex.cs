@@ -7,11 +7,8 @@ namespace RlhfGraph.Persistence.Search;
 /// </summary>
 public interface ISearchIndex
 {
-    /// <summary>
-    /// Makes the index match the tables; runs inside the importer's transaction. <paramref name="meanwhile"/>, when given,
-    /// is other work on the same connection, run while the entries are made in memory and the connection is idle.
-    /// </summary>
-    Task RebuildAsync(RlhfGraphDbContext db, Func<Task>? meanwhile, CancellationToken ct);
+    /// <summary>Makes the index match the tables; runs inside the importer's transaction.</summary>
+    Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct);
 
     /// <summary>Hits for every word of <paramref name="query"/>, best first, skipping <paramref name="offset"/>.</summary>
     Task<SearchPage> SearchAsync(RlhfGraphDbContext db, SearchText query, IReadOnlyCollection<SearchKind> kinds, int offset, int count, bool wantsTotal, CancellationToken ct);

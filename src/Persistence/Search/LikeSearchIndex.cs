@@ -15,7 +15,7 @@ public sealed class LikeSearchIndex : ISearchIndex
 {
     public static readonly LikeSearchIndex Instance = new();
 
-    public Task RebuildAsync(RlhfGraphDbContext db, Func<Task>? meanwhile, CancellationToken ct) => SearchEntries.RewriteAsync(db, meanwhile, ct);
+    public Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct) => SearchEntries.RewriteAsync(db, ct);
 
     public async Task<SearchPage> SearchAsync(RlhfGraphDbContext db, SearchText query, IReadOnlyCollection<SearchKind> kinds, int offset, int count, bool wantsTotal, CancellationToken ct)
     {

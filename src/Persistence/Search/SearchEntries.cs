@@ -10,42 +10,28 @@ namespace RlhfGraph.Persistence.Search;
 /// Links are read as flat, ordered pairs of ids and joined here, and each author's and keyword's name is folded once:
 /// reading papers with their authors and keywords as nested lists through EF Core, and folding a prolific author's
 /// name for every paper, was most of the phase (250k-item list: 9.1 s of CPU to read the papers alone; see
-/// docs/benchmarks.md §13). Everything is read first and the entries made in one go, so the connection is free for
-/// other work meanwhile; at that point of an import the graph is gone (250k-item list: the process peaks at 768 MiB
-/// here, below the merge's 900).
+/// docs/benchmarks.md §13). Everything is read first, in one go, and the entries made from it as they are written.
 /// </remarks>
 internal static class SearchEntries
 {
     /// <summary>
-    /// Replaces every entry. <paramref name="meanwhile"/>, when given, is other work of the same transaction on the same
-    /// connection: it runs while the entries are made in memory, when the connection would otherwise sit idle (the
-    /// importer rebuilds the co-authorships there: 250k-item list, docs/benchmarks.md §13).
+    /// Replaces every entry. Where the importer inserts rows itself (see <see cref="RowInserter"/>) the entries are made on a
+    /// second thread a few thousand ahead of the inserts and never held all at once (250k-item list: 830 000 entries, ≈ 250 MB
+    /// when they were made whole before the first insert; docs/benchmarks.md §13).
     /// </summary>
-    public static async Task RewriteAsync(RlhfGraphDbContext db, Func<Task>? meanwhile, CancellationToken ct)
+    public static async Task RewriteAsync(RlhfGraphDbContext db, CancellationToken ct)
     {
         await db.SearchEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        var rows = await ReadAsync(db, ct).ConfigureAwait(false);
-        // The entries are made on a pool thread and never touch the context, which meanwhile is the other work's alone.
-        var making = Task.Run(() => Make(rows), ct);
-        // Both are awaited whatever happens, so a failure of either is the caller's and nothing runs on after it.
-        await Task.WhenAll(making, Meanwhile()).ConfigureAwait(false);
-        var entries = await making.ConfigureAwait(false);
+        var entries = Make(await ReadAsync(db, ct).ConfigureAwait(false));
         if (new RowInserter(db) is { IsAvailable: true } inserter)
         {
-            // A large import has a search entry per paper, author, codebase and dataset: the importer's prepared inserts.
-            inserter.Insert(entries);
+            inserter.Insert(ReadAhead.Of(entries.Chunk(4096), depth: 2).SelectMany(chunk => chunk));
             return;
         }
 
         db.SearchEntries.AddRange(entries);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-
-        // A delegate that throws before returning its task fails here, as a task, rather than before the making is awaited.
-        async Task Meanwhile()
-        {
-            if (meanwhile is not null) await meanwhile().ConfigureAwait(false);
-        }
     }
 
     /// <summary>What the entries are made of, read in one go (ordered, so the text does not depend on the order rows were written in).</summary>
@@ -84,8 +70,8 @@ internal static class SearchEntries
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    /// <summary>The entries, papers first, then authors, codebases and datasets.</summary>
-    private static List<SearchEntry> Make(Rows rows)
+    /// <summary>The entries, papers first, then authors, codebases and datasets, made as they are read.</summary>
+    private static IEnumerable<SearchEntry> Make(Rows rows)
     {
         var authorNames = new Dictionary<int, string>(rows.Authors.Count);
         foreach (var author in rows.Authors) authorNames[author.Id] = author.Name;
@@ -94,7 +80,6 @@ internal static class SearchEntries
         foreach (var known in authorNames.Values.Concat(rows.Keywords.Values)) folded.TryAdd(known, SearchText.Fold(known));
         string Fold(string text) => folded.TryGetValue(text, out var f) ? f : SearchText.Fold(text);
 
-        var entries = new List<SearchEntry>(rows.Papers.Count + rows.Authors.Count + rows.Codebases.Count + rows.Datasets.Count);
         int k = 0, b = 0;
         var text = new List<string?>();
         foreach (var p in rows.Papers)
@@ -107,7 +92,7 @@ internal static class SearchEntries
             for (; b < rows.Bylines.Count && rows.Bylines[b].Owner == p.Id; b++) text.Add(authorNames[rows.Bylines[b].Other]);
             text.Add(p.ArxivId);
             text.Add(p.Venue);
-            entries.Add(Entry(SearchKind.Paper, p.Id, p.Title, p.MentionCount, [p.Title, p.Alias], text, Fold));
+            yield return Entry(SearchKind.Paper, p.Id, p.Title, p.MentionCount, [p.Title, p.Alias], text, Fold);
         }
 
         var i = 0;
@@ -118,12 +103,11 @@ internal static class SearchEntries
             name.Add(a.Name);
             for (; i < rows.AuthorAliases.Count && rows.AuthorAliases[i].AuthorId < a.Id; i++) { }
             for (; i < rows.AuthorAliases.Count && rows.AuthorAliases[i].AuthorId == a.Id; i++) name.Add(rows.AuthorAliases[i].Name);
-            entries.Add(Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, name, [], Fold));
+            yield return Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, name, [], Fold);
         }
 
-        entries.AddRange(rows.Codebases.Select(c => Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], Fold)));
-        entries.AddRange(rows.Datasets.Select(d => Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], Fold)));
-        return entries;
+        foreach (var c in rows.Codebases) yield return Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], Fold);
+        foreach (var d in rows.Datasets) yield return Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], Fold);
     }
 
     private static SearchEntry Entry(SearchKind kind, int id, string label, int popularity, IReadOnlyList<string?> name, IReadOnlyList<string?> text, Func<string, string> fold) => new()

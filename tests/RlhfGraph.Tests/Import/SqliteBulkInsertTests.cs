@@ -17,6 +17,8 @@ public sealed class SqliteBulkInsertTests
     [InlineData("Authors")]
     [InlineData("PaperAuthors")]
     [InlineData("Mentions")]
+    [InlineData("Coauthorships")]
+    [InlineData("SearchEntries")]
     public async Task AnInsertThatFailsHalfWayLeavesTheDatabaseExactlyAsItWas(string table)
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
