@@ -67,6 +67,8 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         var indexes = firstImport is null ? null : await FirstImportIndexes.DropAsync(db, ct).ConfigureAwait(false);
                         // A strategy that retries runs this again on the same graph, so only one that does not may let the writer empty it.
                         await attempt.WriteAsync(graph, progress, release: !strategy.RetriesOnFailure, () => CollectBetweenPhases(items), ct).ConfigureAwait(false);
+                        // The heap is at its smallest here (250k-item list: 36 MB) and what follows grows anew: the writing's pages are given
+                        // back rather than kept under the search phase (the server collector's process peaked there at 1.0–1.1 GiB, §13).
                         CollectBetweenPhases(items, giveBack: true);
 
                         // The co-authorships and the search index are derived from the tables, so they change only when the tables did
