@@ -32,7 +32,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     /// list once synced, the mentions last), so its memory can go while the later phases run; only for a caller that does
     /// not write the same graph again. 250k-item list: the graph is 528 MB of the heap as writing starts.
     /// </param>
-    /// <param name="betweenPhases">Called after the authors, the codebases, all entities, the links and the mentions: the importer collects there on a large import.</param>
+    /// <param name="betweenPhases">Called after the authors, the codebases, all entities and the links: the importer collects there on a large import (and once more after the mentions, itself).</param>
     /// <param name="ct">Cancels the writing.</param>
     public async Task WriteAsync(ImportGraph graph, IProgress<string>? progress, bool release, Action? betweenPhases, CancellationToken ct)
     {
@@ -118,7 +118,6 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         });
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
         Done(graph.Mentions);
-        betweenPhases?.Invoke();
     }
 
     private static IEnumerable<(string PaperKey, string CodebaseKey, CodeRelation Relation)> StrongestRelation(
@@ -283,11 +282,9 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         {
             // Nothing to update or delete (a first import, or a table that was empty): the rows go to the inserter as
             // they are made, never held as a list (mentions at 250k items: 708k entities). They are made on another thread
-            // while this one steps SQLite (looking up two ids by key and deduplicating cost as much as the insert),
-            // handed over a few thousand at a time so the handing over costs nothing beside them.
+            // while this one steps SQLite (looking up two ids by key and deduplicating cost as much as the insert).
             _progress?.Report($"  {set.EntityType.GetTableName()}: streaming new rows");
-            var made = ReadAhead.Of(desired.Where(wanted => seen.Add(keyOf(wanted))).Chunk(4096), depth: 2);
-            Inserted += _inserter.Insert(made.SelectMany(rows => rows));
+            Inserted += _inserter.Insert(ReadAhead.InChunks(desired.Where(wanted => seen.Add(keyOf(wanted)))));
             return;
         }
 

@@ -11,6 +11,13 @@ namespace RlhfGraph.Persistence.Import;
 /// </summary>
 internal static class ReadAhead
 {
+    /// <summary>
+    /// Rows made on another thread while this one writes them: handed over a few thousand at a time, so the handing over
+    /// costs nothing beside the rows, and at most two such chunks made ahead, so the rows are never held all at once.
+    /// </summary>
+    public static IEnumerable<T> InChunks<T>(IEnumerable<T> source, int size = 4096) =>
+        Of(source.Chunk(size), depth: 2).SelectMany(chunk => chunk);
+
     /// <param name="source">The sequence; enumerated once, on another thread.</param>
     /// <param name="depth">How many elements may wait made and unread (each one's memory is held until read).</param>
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, int depth = 1)

@@ -25,7 +25,7 @@ internal static class SearchEntries
         var entries = Make(await ReadAsync(db, ct).ConfigureAwait(false));
         if (new RowInserter(db) is { IsAvailable: true } inserter)
         {
-            inserter.Insert(ReadAhead.Of(entries.Chunk(4096), depth: 2).SelectMany(chunk => chunk));
+            inserter.Insert(ReadAhead.InChunks(entries));
             return;
         }
 

@@ -12,6 +12,13 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void RowsHandedOverInChunksArriveOneByOneInOrder()
+    {
+        // 10 001 rows: two full chunks of 4 096 and a part chunk, read back as the rows themselves.
+        Assert.Equal(Enumerable.Range(0, 10_001), ReadAhead.InChunks(Enumerable.Range(0, 10_001)));
+    }
+
+    [Fact]
     public void TheProducersFailureArrivesAfterEveryElementMadeBeforeIt()
     {
         static IEnumerable<int> FailsAfterThree()
