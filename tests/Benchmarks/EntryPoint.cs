@@ -11,6 +11,7 @@ internal static class EntryPoint
         {
             GenerateCommand.Create(),
             ImportCommand.Create(),
+            ImportPairsCommand.Create(),
             QueriesCommand.Create(),
             PagingCommand.Create(),
             OverheadCommand.Create(),

@@ -45,7 +45,7 @@ internal static class ImportCommand
                 progress?.Report("done");
                 walls.Add(clock.Elapsed.TotalSeconds);
                 cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-                Console.WriteLine($"run {run}: {report.Papers} papers, {report.RowsInserted} rows in {F(walls[^1], 2)} s wall, {F(cpus[^1], 2)} s CPU");
+                Console.WriteLine(ImportRun.RunLine(run, report.Papers, report.RowsInserted, walls[^1], cpus[^1]));
                 if (!last) file.Delete();
             }
 
@@ -53,7 +53,7 @@ internal static class ImportCommand
             Console.WriteLine();
             Console.WriteLine($"import of {directory}: {report!.Papers} papers, {report.Authors} authors, {report.RowsInserted} rows");
             Console.WriteLine($"  median of {count}: {F(Median(walls), 2)} s wall, {F(Median(cpus), 2)} s CPU, {F(report.Papers / Median(walls), 0)} papers/s");
-            Console.WriteLine($"  peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB on {Environment.ProcessorCount} cores");
+            Console.WriteLine(ImportRun.PeakLine(process.PeakWorkingSet64 / (1024 * 1024), Environment.ProcessorCount));
             return 0;
         });
         return command;

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Diagnostics;
+using static RlhfGraph.Benchmarks.Stats;
+
+namespace RlhfGraph.Benchmarks;
+
+/// <summary>
+/// `import-pairs --source DIR --a BUILD --b BUILD [--pairs N] [--collector workstation|server]`: two builds of this
+/// benchmark (each `dotnet build tests/Benchmarks -c Release -o BUILD`) import the same folder in fresh processes, one
+/// after the other, A then B and B then A in turn, after one unrecorded round of each; it reports each build's range and
+/// median and, since only neighbours compare on a machine whose speed drifts by a fifth from one quarter of an hour to the
+/// next, the difference within each pair (docs/benchmarks.md §13).
+/// </summary>
+internal static class ImportPairsCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string>("--source") { Description = "Seed folder both builds import (list files + sources.json).", Required = true };
+        var a = new Option<string>("--a") { Description = "Folder of build A's RlhfGraph.Benchmarks.dll.", Required = true };
+        var b = new Option<string>("--b") { Description = "Folder of build B's RlhfGraph.Benchmarks.dll.", Required = true };
+        var pairs = new Option<int>("--pairs") { Description = "Recorded pairs.", DefaultValueFactory = _ => 3 };
+        var collector = new Option<string>("--collector") { Description = "workstation (this benchmark's own) or server (the API's, so the shipped seed command's).", DefaultValueFactory = _ => "workstation" };
+        collector.AcceptOnlyFromAmong("workstation", "server");
+        var command = new Command("import-pairs", "Two builds' imports of one folder, alternating, each in a fresh process.") { source, a, b, pairs, collector };
+        command.SetAction(async (result, ct) =>
+        {
+            var folder = Path.GetFullPath(result.GetValue(source)!);
+            var builds = new[] { ("A", Path.GetFullPath(result.GetValue(a)!)), ("B", Path.GetFullPath(result.GetValue(b)!)) };
+            foreach (var (name, build) in builds)
+            {
+                if (File.Exists(Path.Combine(build, "RlhfGraph.Benchmarks.dll"))) continue;
+                Console.Error.WriteLine($"{name}: no RlhfGraph.Benchmarks.dll in {build} (dotnet build tests/Benchmarks -c Release -o {build})");
+                return 2;
+            }
+
+            var server = result.GetValue(collector) == "server";
+            Console.WriteLine($"{folder}, {result.GetValue(collector)} collector; A = {builds[0].Item2}, B = {builds[1].Item2}");
+            // The first round of each reads the list and the assemblies from disk into the page cache: not recorded.
+            foreach (var (_, build) in builds) await RunAsync(build, folder, server, ct);
+
+            var runs = new Dictionary<string, List<ImportRun>> { ["A"] = [], ["B"] = [] };
+            var differences = new List<double>();
+            for (var pair = 1; pair <= Math.Max(1, result.GetValue(pairs)); pair++)
+            {
+                // A first in odd pairs, B first in even ones: neither build always runs on the machine the other left.
+                var order = pair % 2 == 1 ? builds : [builds[1], builds[0]];
+                foreach (var (name, build) in order)
+                {
+                    var run = await RunAsync(build, folder, server, ct);
+                    runs[name].Add(run);
+                    Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pair {pair} {name}: {F(run.WallSeconds, 2)} s wall, {F(run.CpuSeconds, 2)} s CPU, peak {run.PeakMegabytes} MB");
+                }
+
+                differences.Add(runs["B"][^1].WallSeconds - runs["A"][^1].WallSeconds);
+            }
+
+            Console.WriteLine();
+            foreach (var (name, list) in runs)
+            {
+                var walls = list.Select(r => r.WallSeconds).ToList();
+                var cpus = list.Select(r => r.CpuSeconds).ToList();
+                Console.WriteLine($"{name}: {F(walls.Min(), 2)}–{F(walls.Max(), 2)} s wall (median {F(Median(walls), 2)}), "
+                    + $"{F(cpus.Min(), 2)}–{F(cpus.Max(), 2)} s CPU, peak {list.Min(r => r.PeakMegabytes)}–{list.Max(r => r.PeakMegabytes)} MB");
+            }
+
+            Console.WriteLine($"B − A within each pair: {string.Join(", ", differences.Select(Signed))} s (median {Signed(Median(differences))})");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Signed(double seconds) => (seconds >= 0 ? "+" : "") + F(seconds, 2);
+
+    private static async Task<ImportRun> RunAsync(string build, string folder, bool server, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[Path.Combine(build, "RlhfGraph.Benchmarks.dll"), "import", "--source", folder, "--runs", "1", "--quiet"])
+            start.ArgumentList.Add(argument);
+        // Said either way, so that neither build takes its collector from its own runtimeconfig or the caller's environment.
+        start.Environment["DOTNET_gcServer"] = server ? "1" : "0";
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = child.StandardOutput.ReadToEndAsync(ct);
+        var errors = child.StandardError.ReadToEndAsync(ct);
+        await child.WaitForExitAsync(ct);
+        return child.ExitCode == 0 && ImportRun.Parse(await output) is { } run
+            ? run
+            : throw new InvalidOperationException($"{build}: the import exited with {child.ExitCode}:{Environment.NewLine}{await output}{await errors}");
+    }
+}
