@@ -33,41 +33,57 @@ internal static class ImportPairsCommand
                 return 2;
             }
 
-            var server = result.GetValue(collector) == "server";
-            Console.WriteLine($"{folder}, {result.GetValue(collector)} collector; A = {builds[0].Item2}, B = {builds[1].Item2}");
-            // The first round of each reads the list and the assemblies from disk into the page cache: not recorded.
-            foreach (var (_, build) in builds) await RunAsync(build, folder, server, ct);
-
-            var runs = new Dictionary<string, List<ImportRun>> { ["A"] = [], ["B"] = [] };
-            var differences = new List<double>();
-            for (var pair = 1; pair <= Math.Max(1, result.GetValue(pairs)); pair++)
+            try
             {
-                // A first in odd pairs, B first in even ones: neither build always runs on the machine the other left.
-                var order = pair % 2 == 1 ? builds : [builds[1], builds[0]];
-                foreach (var (name, build) in order)
-                {
-                    var run = await RunAsync(build, folder, server, ct);
-                    runs[name].Add(run);
-                    Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pair {pair} {name}: {F(run.WallSeconds, 2)} s wall, {F(run.CpuSeconds, 2)} s CPU, peak {run.PeakMegabytes} MB");
-                }
-
-                differences.Add(runs["B"][^1].WallSeconds - runs["A"][^1].WallSeconds);
+                await RunPairsAsync(folder, builds, result.GetValue(collector)!, Math.Max(1, result.GetValue(pairs)), ct);
+                return 0;
             }
-
-            Console.WriteLine();
-            foreach (var (name, list) in runs)
+            catch (ImportFailedException failed)
             {
-                var walls = list.Select(r => r.WallSeconds).ToList();
-                var cpus = list.Select(r => r.CpuSeconds).ToList();
-                Console.WriteLine($"{name}: {F(walls.Min(), 2)}–{F(walls.Max(), 2)} s wall (median {F(Median(walls), 2)}), "
-                    + $"{F(cpus.Min(), 2)}–{F(cpus.Max(), 2)} s CPU, peak {list.Min(r => r.PeakMegabytes)}–{list.Max(r => r.PeakMegabytes)} MB");
+                Console.Error.WriteLine(failed.Message);
+                return 1;
             }
-
-            Console.WriteLine($"B − A within each pair: {string.Join(", ", differences.Select(Signed))} s (median {Signed(Median(differences))})");
-            return 0;
         });
         return command;
     }
+
+    private static async Task RunPairsAsync(string folder, (string Name, string Build)[] builds, string collector, int pairs, CancellationToken ct)
+    {
+        var server = collector == "server";
+        Console.WriteLine($"{folder}, {collector} collector; A = {builds[0].Build}, B = {builds[1].Build}");
+        // The first round of each reads the list and the assemblies from disk into the page cache: not recorded.
+        foreach (var (_, build) in builds) await RunAsync(build, folder, server, ct);
+
+        var runs = new Dictionary<string, List<ImportRun>> { ["A"] = [], ["B"] = [] };
+        var differences = new List<double>();
+        for (var pair = 1; pair <= pairs; pair++)
+        {
+            // A first in odd pairs, B first in even ones: neither build always runs on the machine the other left.
+            var order = pair % 2 == 1 ? builds : [builds[1], builds[0]];
+            foreach (var (name, build) in order)
+            {
+                var run = await RunAsync(build, folder, server, ct);
+                runs[name].Add(run);
+                Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} pair {pair} {name}: {F(run.WallSeconds, 2)} s wall, {F(run.CpuSeconds, 2)} s CPU, peak {run.PeakMegabytes} MB");
+            }
+
+            differences.Add(runs["B"][^1].WallSeconds - runs["A"][^1].WallSeconds);
+        }
+
+        Console.WriteLine();
+        foreach (var (name, list) in runs)
+        {
+            var walls = list.Select(r => r.WallSeconds).ToList();
+            var cpus = list.Select(r => r.CpuSeconds).ToList();
+            Console.WriteLine($"{name}: {F(walls.Min(), 2)}–{F(walls.Max(), 2)} s wall (median {F(Median(walls), 2)}), "
+                + $"{F(cpus.Min(), 2)}–{F(cpus.Max(), 2)} s CPU, peak {list.Min(r => r.PeakMegabytes)}–{list.Max(r => r.PeakMegabytes)} MB");
+        }
+
+        Console.WriteLine($"B − A within each pair: {string.Join(", ", differences.Select(Signed))} s (median {Signed(Median(differences))})");
+    }
+
+    /// <summary>A build's import that failed or printed no finished run; its output is the message.</summary>
+    private sealed class ImportFailedException(string message) : Exception(message);
 
     private static string Signed(double seconds) => (seconds >= 0 ? "+" : "") + F(seconds, 2);
 
@@ -81,9 +97,19 @@ internal static class ImportPairsCommand
         using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = child.StandardOutput.ReadToEndAsync(ct);
         var errors = child.StandardError.ReadToEndAsync(ct);
-        await child.WaitForExitAsync(ct);
+        try
+        {
+            await child.WaitForExitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C): the import stops with it rather than running on unwatched.
+            child.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return child.ExitCode == 0 && ImportRun.Parse(await output) is { } run
             ? run
-            : throw new InvalidOperationException($"{build}: the import exited with {child.ExitCode}:{Environment.NewLine}{await output}{await errors}");
+            : throw new ImportFailedException($"{build}: the import exited with {child.ExitCode}:{Environment.NewLine}{await output}{await errors}");
     }
 }
