@@ -22,6 +22,9 @@ internal static class EntryPoint
             MixCommand.Create(),
             FloorCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        // System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled (its documented two-second default is null there,
+        // dotnet/command-line-api#2739): the process died at once and the commands' tokens never fired, so the servers, the
+        // PostgreSQL cluster and the imports they had started ran on. Handled, the tokens fire and the commands clean up.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
     }
 }

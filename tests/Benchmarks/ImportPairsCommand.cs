@@ -1,5 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
+using RlhfGraph.Benchmarks.Peer;
+using RlhfGraph.Benchmarks.Servers;
 using static RlhfGraph.Benchmarks.Stats;
 
 namespace RlhfGraph.Benchmarks;
@@ -38,7 +39,7 @@ internal static class ImportPairsCommand
                 await RunPairsAsync(folder, builds, result.GetValue(collector)!, Math.Max(1, result.GetValue(pairs)), ct);
                 return 0;
             }
-            catch (ImportFailedException failed)
+            catch (InvalidOperationException failed)
             {
                 Console.Error.WriteLine(failed.Message);
                 return 1;
@@ -50,7 +51,7 @@ internal static class ImportPairsCommand
     private static async Task RunPairsAsync(string folder, (string Name, string Build)[] builds, string collector, int pairs, CancellationToken ct)
     {
         var server = collector == "server";
-        Console.WriteLine($"{folder}, {collector} collector; A = {builds[0].Build}, B = {builds[1].Build}");
+        Console.WriteLine($"{folder}, {collector} collector; A = {builds[0].Build}, B = {builds[1].Build}; load before: {LoadAverage.Describe()}");
         // The first round of each reads the list and the assemblies from disk into the page cache: not recorded.
         foreach (var (_, build) in builds) await RunAsync(build, folder, server, ct);
 
@@ -80,36 +81,16 @@ internal static class ImportPairsCommand
         }
 
         Console.WriteLine($"B − A within each pair: {string.Join(", ", differences.Select(Signed))} s (median {Signed(Median(differences))})");
+        Console.WriteLine($"load after: {LoadAverage.Describe()}");
     }
-
-    /// <summary>A build's import that failed or printed no finished run; its output is the message.</summary>
-    private sealed class ImportFailedException(string message) : Exception(message);
 
     private static string Signed(double seconds) => (seconds >= 0 ? "+" : "") + F(seconds, 2);
 
     private static async Task<ImportRun> RunAsync(string build, string folder, bool server, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(build, "RlhfGraph.Benchmarks.dll"), "import", "--source", folder, "--runs", "1", "--quiet"])
-            start.ArgumentList.Add(argument);
-        // Said either way, so that neither build takes its collector from its own runtimeconfig or the caller's environment.
-        start.Environment["DOTNET_gcServer"] = server ? "1" : "0";
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = child.StandardOutput.ReadToEndAsync(ct);
-        var errors = child.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            await child.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped (Ctrl+C): the import stops with it rather than running on unwatched.
-            child.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return child.ExitCode == 0 && ImportRun.Parse(await output) is { } run
-            ? run
-            : throw new ImportFailedException($"{build}: the import exited with {child.ExitCode}:{Environment.NewLine}{await output}{await errors}");
+        // The collector said either way, so that neither build takes it from its own runtimeconfig or the caller's environment.
+        var output = await ExternalProcess.RunAsync("dotnet", [Path.Combine(build, "RlhfGraph.Benchmarks.dll"), "import", "--source", folder, "--runs", "1", "--quiet"],
+            timeout: TimeSpan.FromMinutes(30), environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = server ? "1" : "0" }, cancel: ct);
+        return ImportRun.Parse(output) ?? throw new InvalidOperationException($"{build}: the import printed no finished run:{Environment.NewLine}{ExternalProcess.Tail(output)}");
     }
 }

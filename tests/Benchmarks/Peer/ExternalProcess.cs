@@ -9,7 +9,7 @@ internal static class ExternalProcess
     /// <summary>Set when PostgreSQL must run as another account (it refuses root); its tools are run through runuser.</summary>
     public static string? PostgresUser { get; set; }
 
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, Func<Stream, Task>? stdin = null, bool asPostgresUser = false, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, Func<Stream, Task>? stdin = null, bool asPostgresUser = false, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancel = default)
     {
         var start = new ProcessStartInfo
         {
@@ -44,14 +44,17 @@ internal static class ExternalProcess
             }
         }
 
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
+        using var timer = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancel);
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
+            await process.WaitForExitAsync(stop.Token);
         }
         catch (OperationCanceledException)
         {
+            // Timed out or stopped (Ctrl+C): either way the tool stops too rather than running on unwatched.
             process.Kill(entireProcessTree: true);
+            cancel.ThrowIfCancellationRequested();
             throw new InvalidOperationException($"{Describe(start)} did not finish within {(timeout ?? TimeSpan.FromMinutes(10)).TotalSeconds} s.");
         }
 
