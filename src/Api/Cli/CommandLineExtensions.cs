@@ -41,7 +41,13 @@ internal static class CommandLineExtensions
 
         // ASP.NET's own "--key value" configuration switches (e.g. --urls) are not ours to reject.
         root.TreatUnmatchedTokensAsErrors = false;
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        var parsed = root.Parse(args);
+        // System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled (its documented default timeout is null there,
+        // dotnet/command-line-api#2739), so a signal killed `seed` at once and its token never fired. The one-shot commands
+        // take the signal as their token and have 10 s to stop before the library ends the process (exit 130, or 143 for
+        // SIGTERM); serving keeps ASP.NET's own console lifetime, which drains requests on the same signals.
+        var invocation = parsed.CommandResult.Command == root ? null : new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     private static async Task<int> ServeAsync(WebApplication app, CancellationToken ct)
@@ -76,6 +82,8 @@ internal static class CommandLineExtensions
         // A failed statement is reported below in one line; EF's own error log would print it again with a stack trace.
         ((IConfigurationBuilder)app.Configuration).AddInMemoryCollection([new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None")]);
         Console.WriteLine($"Database: {DatabaseLocation.Describe(app.Services)}");
+        // Said at once: the import's next step, where it stops, can be seconds away on a large list (its merge runs to the end).
+        await using var cancelling = ct.Register(() => Console.Error.WriteLine("cancelling: the seed stops at its next step and leaves the database as it was.")).ConfigureAwait(false);
         try
         {
             // SQLite stays zero-setup; on SQL Server migrating is its own deployment step.
@@ -88,7 +96,7 @@ internal static class CommandLineExtensions
             foreach (var skipped in report.SkippedItems) Console.WriteLine($"skipped {skipped}");
             return 0;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Console.Error.WriteLine("seed cancelled, database unchanged.");
             return 130;

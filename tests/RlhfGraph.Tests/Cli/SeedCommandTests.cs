@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using RlhfGraph.Tests.Infrastructure;
 
 namespace RlhfGraph.Tests.Cli;
@@ -119,6 +120,91 @@ public sealed class SeedCommandTests : IDisposable
         var failed = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
 
         Assert.Contains("the database failed: ", FailureLine(failed.Exit, failed.Out, failed.Errors), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Ctrl+C (SIGINT) or a service manager's SIGTERM while the import runs: it stops, says so, exits 130 and leaves the
+    /// database as it was. The import is held at a known step without any timing: one list is a named pipe, which the
+    /// importer's read waits on until the test writes the list into it, after the signal has been taken.
+    /// </summary>
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task ASignalDuringTheImportCancelsItInOneLineAndLeavesTheDatabaseAsItWas(string signal)
+    {
+        Assert.SkipUnless(File.Exists("/usr/bin/mkfifo") && File.Exists("/usr/bin/kill"), "Needs POSIX signals and named pipes (/usr/bin/kill, /usr/bin/mkfifo).");
+        var ct = TestContext.Current.CancellationToken;
+        var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        using var seed = new SeedCopy();
+        const string list = "awesome-rlhf-louieworth-2024.md";
+        // Changed, so an import that ran on would change the database.
+        seed.Replace(list, "Direct Preference Optimization: Your Language Model", "Direct Preference Optimisation: Your Language Model");
+        var text = File.ReadAllText(seed.PathOf(list));
+        File.Delete(seed.PathOf(list));
+        await RunAsync("/usr/bin/mkfifo", seed.PathOf(list));
+        var before = Hash();
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "RlhfGraph.Api.dll"), "seed", "--source", seed.Directory]) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__RlhfGraph"] = $"Data Source={DatabasePath}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        try
+        {
+            var printed = process.StandardOutput.ReadToEndAsync(ct);
+            var errors = Lines(process.StandardError, ct);
+            await WaitForAsync(errors, $"parsing {list}", ct);
+            await RunAsync("/usr/bin/kill", "-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await WaitForAsync(errors, "cancelling: the seed stops at its next step and leaves the database as it was.", ct);
+            // The importer's read of the pipe returns once this writer closes it; only then can the import go on, or stop.
+            await Task.Run(() => File.WriteAllText(seed.PathOf(list), text), ct).WaitAsync(TimeSpan.FromMinutes(1), ct);
+            await process.WaitForExitAsync(ct);
+
+            var rest = new List<string>();
+            await foreach (var line in errors.ReadAllAsync(ct)) rest.Add(line);
+            Assert.Equal(130, process.ExitCode);
+            Assert.Equal("seed cancelled, database unchanged.", Assert.Single(rest, l => !l.StartsWith('[')));
+            Assert.Equal("seed cancelled, database unchanged.", rest[^1]);
+            Assert.DoesNotContain("   at ", await printed, StringComparison.Ordinal);
+            Assert.Equal(before, Hash());
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+    }
+
+    /// <summary>Standard error's lines as they come.</summary>
+    private static ChannelReader<string> Lines(StreamReader reader, CancellationToken ct)
+    {
+        var lines = Channel.CreateUnbounded<string>();
+        _ = Task.Run(async () =>
+        {
+            while (await reader.ReadLineAsync(ct) is { } line) await lines.Writer.WriteAsync(line.Trim(), ct);
+            lines.Writer.Complete();
+        }, ct);
+        return lines.Reader;
+    }
+
+    /// <summary>Reads lines up to the one that ends with <paramref name="text"/>; fails when the stream ends first.</summary>
+    private static async Task WaitForAsync(ChannelReader<string> lines, string text, CancellationToken ct)
+    {
+        var seen = new List<string>();
+        await foreach (var line in lines.ReadAllAsync(ct))
+        {
+            seen.Add(line);
+            if (line.EndsWith(text, StringComparison.Ordinal)) return;
+        }
+
+        Assert.Fail($"stderr ended without \"{text}\":\n{string.Join('\n', seen)}");
+    }
+
+    private static async Task RunAsync(string tool, params string[] args)
+    {
+        using var process = Process.Start(tool, args);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, process.ExitCode);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
