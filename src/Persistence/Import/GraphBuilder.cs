@@ -191,9 +191,10 @@ internal sealed class GraphBuilder
 
     private List<PaperCluster> ClusterPapers()
     {
-        var (papers, conflicts) = PaperMerger.Merge(_paperItems.Select(p => p.Item).ToList(), i => Location(_paperItems[i].Source, _paperItems[i].Item),
+        var (papers, conflicts, copiedLinks) = PaperMerger.Merge(_paperItems.Select(p => p.Item).ToList(), i => Location(_paperItems[i].Source, _paperItems[i].Item),
             person => _authors.Key(_authors.Clean(person)));
         _graph.Conflicts.AddRange(conflicts);
+        foreach (var i in copiedLinks) _paperItems[i].ForgetCopiedLink();
         return papers.Select(p => new PaperCluster(p.Items.Select(i => _paperItems[i]).ToList(), p.ArxivId)).ToList();
     }
 

@@ -150,4 +150,38 @@ public sealed class ItemEvidenceImportTests
         Assert.All(await db.Papers.Where(p => p.Year != null || p.Venue != null).ToListAsync(),
             p => Assert.True((p.Year is null || p.YearSource is not null) && (p.Venue is null || p.VenueSource is not null), p.Title));
     }
+
+    [Fact]
+    public async Task ALinkPastedUnderAnotherTitleIsTheWorkItNamesAndGivesTheOtherNeitherAddressNorVenue()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("copied-links.md")));
+
+        // The CVF page's address spells out line 10's title: line 8's paper takes its address, venue and year from line 12's
+        // arXiv link instead, and line 19's paper, which has nothing else, keeps none (its year heading gives the year).
+        ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "copied-links"),
+        [
+            (8, "Paper · Paper · Upsilon Dense Credit for Free in Preference Learning · arXiv · 2024"),
+            (10, "Paper · Paper · Omega: Towards Trustworthy Vision Models via Corrective Feedback · CVPR · 2024"),
+            (12, "Paper · Paper · Upsilon Dense Credit for Free in Preference Learning · arXiv · 2024"),
+            (17, "Paper · Paper · Phi: Learning Rewards from Sketches · ICCV · 2023"),
+            (19, "Paper · Paper · Chi Calibrated Critics for Video · - · 2023"),
+        ]);
+        await using var db = database.CreateContext();
+        var urls = await db.Papers.ToDictionaryAsync(p => p.Title, p => p.Url);
+        Assert.Equal("https://arxiv.org/pdf/2402.20001", urls["Upsilon Dense Credit for Free in Preference Learning"]);
+        Assert.Equal("https://openaccess.thecvf.com/content/CVPR2024/html/Ong_Omega_Towards_Trustworthy_Vision_Models_via_Corrective_Feedback_CVPR_2024_paper.html",
+            urls["Omega: Towards Trustworthy Vision Models via Corrective Feedback"]);
+        Assert.Null(urls["Chi Calibrated Critics for Video"]);
+        // An address of ids names no title: both items keep it, and the conflict says no more than that.
+        Assert.Equal("https://openreview.net/forum?id=PsiRho2023", urls["Psi Preference Games for Dialogue Agents"]);
+        Assert.Equal("https://openreview.net/forum?id=PsiRho2023", urls["Rho Robust Reward Models under Label Noise"]);
+        Assert.Equal(
+            [
+                "copied-links.md:8 and copied-links.md:10: the address names the work of copied-links.md:10, so copied-links.md:8 keeps neither it nor the venue and year it names",
+                "copied-links.md:17 and copied-links.md:19: the address names the work of copied-links.md:17, so copied-links.md:19 keeps neither it nor the venue and year it names",
+                "copied-links.md:21 and copied-links.md:23: kept apart",
+            ],
+            report.Conflicts.Select(c => $"{c[..c.IndexOf(" share", StringComparison.Ordinal)]}: {c[(c.LastIndexOf("): ", StringComparison.Ordinal) + 3)..].Replace("kept apart; ", "", StringComparison.Ordinal)}"));
+    }
 }

@@ -151,7 +151,14 @@ public sealed class SharedListImportTests
         Assert.Null(diffusion.ArxivId);
         Assert.Equal(["Shashank Gupta", "Chaitanya Ahuja", "Tsung-Yu Lin", "Sreya Dutta Roy", "Harrie Oosterhuis", "Maarten de Rijke", "Satya Narayan Shukla"], Authors(diffusion));
         Assert.Equal("Tianyu Yu", Authors(await PaperAsync(database, "Rlhf-v: Towards trustworthy mllms via behavior alignment from fine-grained correctional human feedback"))[0]);
-        Assert.Equal(2, (await PaperAsync(database, "Dense Reward for Free in Reinforcement Learning from Human Feedback")).Mentions.Count);
+        // Line 256 lists RLHF-V's CVF page under this title (the page's address spells out RLHF-V's title): the paper takes its
+        // address, venue and year from line 342's arXiv link, and RLHF-V keeps its page.
+        var dense = await PaperAsync(database, "Dense Reward for Free in Reinforcement Learning from Human Feedback");
+        Assert.Equal((2, "https://arxiv.org/pdf/2402.00782", "arXiv", 2024), (dense.Mentions.Count, dense.Url, dense.Venue, dense.Year));
+        var rlhfV = await PaperAsync(database, "Rlhf-v: Towards trustworthy mllms via behavior alignment from fine-grained correctional human feedback");
+        Assert.Equal(("CVPR", 2024), (rlhfV.Venue, rlhfV.Year));
+        Assert.EndsWith("; the address names the work of opendilab-newest-e5942c0.md:266, so opendilab-newest-e5942c0.md:256 keeps neither it nor the venue and year it names",
+            report.Conflicts[1], StringComparison.Ordinal);
         var openRlhf = await PaperAsync(database, "OpenRLHF: A Ray-based Easy-to-use, Scalable and High-performance RLHF Framework");
         Assert.Equal(("Jian Hu", "Yiming Liu", 14), (Authors(openRlhf)[0], Authors(openRlhf)[^1], openRlhf.Authors.Count));
         var christiano = await PaperWhereAsync(database, p => p.ArxivId == "1706.03741");

@@ -117,8 +117,14 @@ internal sealed class PaperMerger
 
     public List<string> Conflicts { get; } = [];
 
-    /// <summary>Groups of item indexes, one per paper, and each group's arXiv id.</summary>
-    public static (List<(List<int> Items, string? ArxivId)> Papers, List<string> Conflicts) Merge(
+    /// <summary>Items whose link is another item's (see <see cref="OwnerOfCopiedLink"/>): it is no evidence of their own work.</summary>
+    public List<int> CopiedLinks { get; } = [];
+
+    /// <summary>
+    /// Groups of item indexes, one per paper, and each group's arXiv id; the conflicts to report; and the items whose link turned
+    /// out to be another item's, which the paper made of them must not take its address, venue or year from.
+    /// </summary>
+    public static (List<(List<int> Items, string? ArxivId)> Papers, List<string> Conflicts, List<int> CopiedLinks) Merge(
         IReadOnlyList<ListItem> items, Func<int, string> location, Func<string, string> authorKey)
     {
         var merger = new PaperMerger(items, location, authorKey);
@@ -128,7 +134,7 @@ internal sealed class PaperMerger
         merger.ByKey(i => merger._arxiv[i] is null ? WebUrl.Key(items[i].Url) : null, "link");
         merger.ByNearDuplicateTitle();
         var papers = merger._sets.Groups().Select(g => (g, g.Select(i => merger._arxiv[i]).FirstOrDefault(id => id is not null))).ToList();
-        return (papers, merger.Conflicts);
+        return (papers, merger.Conflicts, merger.CopiedLinks);
     }
 
     /// <summary>
@@ -156,14 +162,30 @@ internal sealed class PaperMerger
             }
 
             if (_sets.Find(i) == _sets.Find(list[0])) continue;
+            var owner = what == "link" ? OwnerOfCopiedLink(list[0], i) : -1;
+            var copied = owner == list[0] ? i : list[0];
+            if (owner >= 0) CopiedLinks.Add(copied);
             Conflicts.Add($"{_location(list[0])} and {_location(i)} share the {what} {key} but neither a title nor an author "
-                + $"(\"{Snippet(_items[list[0]].Title)}\" / \"{Snippet(_items[i].Title)}\"): kept apart");
+                + $"(\"{Snippet(_items[list[0]].Title)}\" / \"{Snippet(_items[i].Title)}\"): kept apart"
+                + (owner >= 0 ? $"; the address names the work of {_location(owner)}, so {_location(copied)} keeps neither it nor the venue and year it names" : ""));
             if (what == "arXiv id" && string.Equals(_arxiv[i], key, StringComparison.Ordinal))
             {
                 _arxiv[i] = null;
                 _arxivOfRoot[_sets.Find(i)] = Members(_sets.Find(i)).Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
             }
         }
+    }
+
+    /// <summary>
+    /// Of two items with one link and nothing else in common, the one whose title the address spells out (a proceedings page
+    /// named for its paper), when it spells out most of one title and hardly any of the other: the other item's link is a
+    /// list's copy-paste slip. -1 when the address does not tell (an address of ids, or both titles in it alike).
+    /// </summary>
+    private int OwnerOfCopiedLink(int a, int b)
+    {
+        var url = _items[b].Url;
+        var (ofA, ofB) = (LinkEvidence.TitleShareOfAddress(url, _items[a].Title), LinkEvidence.TitleShareOfAddress(url, _items[b].Title));
+        return ofA >= 0.6 && ofB <= 0.2 ? a : ofB >= 0.6 && ofA <= 0.2 ? b : -1;
     }
 
     // A short name beside a full title under one key is an alias (2009.01325 listed as "RLHF" and as "Learning to summarize from

@@ -25,6 +25,12 @@ internal sealed class SourcedItem(string source, ListItem item, int order)
     public string? Section { get; } = item.Section;
 
     /// <summary>
+    /// Forgets the item's link, which the merge found to be another item's (see <see cref="PaperMerger.CopiedLinks"/>): what is
+    /// made of the item then takes its address, venue and year from its other evidence.
+    /// </summary>
+    public void ForgetCopiedLink() => _item = Item with { Url = null };
+
+    /// <summary>
     /// Keeps only where the item stands (list, line, column, section), once its entity is made from it: on a large list the
     /// parsed items are a quarter of the merge's peak memory, and what comes later (mentions, reports) reads only the place
     /// (docs/benchmarks.md §13).

@@ -21,6 +21,9 @@ internal static partial class LinkEvidence
     private static readonly string[] DatasetPaths =
         ["huggingface.co/datasets/", "kaggle.com/datasets/", "paperswithcode.com/dataset/", "tensorflow.org/datasets/"];
 
+    // Words a title and an unrelated address share by chance ("from", "for", "via" in a CVF page's name).
+    private static readonly string[] ConnectingWords = ["a", "an", "the", "of", "for", "from", "to", "in", "on", "with", "via", "and", "by", "at", "is"];
+
     /// <summary>An image file, a badge, or an in-page anchor ("#papers"): decoration or navigation, never a work.</summary>
     public static bool IsImageBadgeOrAnchor(string? url)
     {
@@ -95,6 +98,22 @@ internal static partial class LinkEvidence
     /// <summary>A dataset's own page (a dataset host's dataset path).</summary>
     public static bool IsDatasetPage(string? url) =>
         url is not null && DatasetPaths.Any(p => url.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// How much of a title an address spells out, 0..1: the share of the title's words (a few connecting words aside) that are
+    /// words of the address's path. A proceedings page named for its paper
+    /// (".../Yu_RLHF-V_Towards_Trustworthy_MLLMs_via_..._CVPR_2024_paper.html") spells out most of its own title and none of
+    /// another's; an address of ids (arXiv, OpenReview) spells out nothing, and neither does a title of under three words.
+    /// </summary>
+    public static double TitleShareOfAddress(string? url, string title)
+    {
+        if (Host(url) is not { } uri) return 0;
+        var words = TitleKey.Words(title);
+        words.ExceptWith(ConnectingWords);
+        if (words.Count < 3) return 0;
+        var path = TitleKey.Words(Uri.UnescapeDataString(uri.AbsolutePath));
+        return (double)words.Count(path.Contains) / words.Count;
+    }
 
     private static Uri? Host(string? url) => url is not null && AbsoluteUri.TryCreate(url.Trim(), out var uri) ? uri : null;
 

@@ -40,6 +40,23 @@ public sealed class NormalizationRuleTests
     [InlineData(null, null)]
     public void AYearIsReadFromAFullDateInAnAddressPathOnly(string? link, int? year) => Assert.Equal(year, LinkEvidence.DatedYear(link));
 
+    private const string CvfPage = "https://openaccess.thecvf.com/content/CVPR2024/html/Yu_RLHF-V_Towards_Trustworthy_MLLMs_via_Behavior_Alignment_from_Fine-grained_Correctional_CVPR_2024_paper.html";
+
+    [Theory]
+    // opendilab-newest:266 and :256: the page named for RLHF-V, pasted under another paper's title too.
+    [InlineData(CvfPage, "Rlhf-v: Towards trustworthy mllms via behavior alignment from fine-grained correctional human feedback", 0.8, 1.0)]
+    [InlineData(CvfPage, "Dense Reward for Free in Reinforcement Learning from Human Feedback", 0.0, 0.0)]
+    // Ids name no title; nor does a title of under three words once "for", "the" and the like are set aside.
+    [InlineData("https://openreview.net/forum?id=VSJotgbPHF", "OpenAssistant Conversations - Democratizing Large Language Model Alignment", 0.0, 0.0)]
+    [InlineData("https://arxiv.org/abs/2305.18290", "Direct Preference Optimization: Your Language Model is Secretly a Reward Model", 0.0, 0.0)]
+    [InlineData("https://example.org/reward-models", "Reward Models", 0.0, 0.0)]
+    [InlineData(null, "Dense Reward for Free in Reinforcement Learning from Human Feedback", 0.0, 0.0)]
+    public void AnAddressSpellsOutTheTitleOfThePageItNames(string? link, string title, double atLeast, double atMost)
+    {
+        var share = LinkEvidence.TitleShareOfAddress(link, title);
+        Assert.InRange(share, atLeast, atMost);
+    }
+
     [Theory]
     // 003:1 "… - Training language models to follow instructions with human feedback InstructGPT - Long Ouyang, …", alias from 001:164
     [InlineData("Training language models to follow instructions with human feedback InstructGPT", "awesome-rlhf-opendilab-2025", "Training language models to follow instructions with human feedback", "InstructGPT")]
