@@ -327,7 +327,7 @@ internal sealed class GraphBuilder
                 Key = Truncate(key, 450),
                 // The fullest name a linked list gives ("Transformer Reinforcement Learning (TRL)" over "trl").
                 Name = sectionItems.OrderByDescending(i => i.Item.Url is not null).ThenByDescending(i => i.Item.Title.Length)
-                    .Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? home.Url ?? key,
+                    .Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? WebUrl.Name(home.Url) ?? home.Url ?? key,
                 Url = home.Repository?.Url ?? home.Url,
                 Host = home.Repository?.Host ?? HostOf(home.Url),
                 Owner = home.Repository?.Owner,

@@ -64,6 +64,9 @@ public sealed class ItemEvidenceImportTests
             // A post's date in its address is its year; "cvpr2023" in a path is not a date.
             (73, "Paper · BlogPost · Mu Notes on Reward Overoptimization · - · 2022"),
             (74, "Paper · BlogPost · Xi Field Notes on Preference Data · - · -"),
+            // Code on a project site rather than in a repository: named by the site, not by its address.
+            (78, "Paper · Paper · Kappa Sketch Rewards for Robot Arms · arXiv · 2024"),
+            (78, "Codebase · kappa-sketch · https://kappa-sketch.github.io/"),
         ]);
         await using var db = database.CreateContext();
         Assert.False(await db.Datasets.AnyAsync(d => d.Name == "Tau"));

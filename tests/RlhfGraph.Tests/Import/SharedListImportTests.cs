@@ -138,6 +138,11 @@ public sealed class SharedListImportTests
             Assert.Equal(17, await db.Mentions.Where(m => m.CodebaseId != null && m.Section == "Codebases").Select(m => m.Line).Distinct().CountAsync());
             Assert.Equal(11, await db.Mentions.Where(m => m.DatasetId != null && m.Section == "Dataset").Select(m => m.Line).Distinct().CountAsync());
             Assert.Contains("https://github.com/PKU-Alignment/safe-rlhf", await db.Codebases.Select(c => c.Url).ToListAsync());
+            // Lines 335 and 340 link their code's project sites ("Code: [official](http://rl-diffusion.github.io/)"): named by the site.
+            var names = await db.Codebases.Select(c => c.Name).ToListAsync();
+            Assert.Contains("rl-diffusion", names);
+            Assert.Contains("aligndiff", names);
+            Assert.DoesNotContain(names, n => n.StartsWith("http", StringComparison.Ordinal));
             // "LLMs" (line 98 and most others) and "LLM" (line 243) are one keyword named by the most used spelling.
             Assert.Equal("LLMs", (await db.Keywords.SingleAsync(k => k.Key == "topic:llm")).Name);
             Assert.Equal(0, await db.Keywords.CountAsync(k => k.Name == "LLM" || k.Name == "Diffusion Models"));

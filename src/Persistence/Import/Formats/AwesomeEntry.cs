@@ -274,16 +274,8 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         }
     }
 
-    /// <summary>A bare URL's name: the repository ("lm-human-preferences"), the dataset ("hh-rlhf"), else the page's last path segment.</summary>
-    private static string TitleFromUrl(string? url)
-    {
-        if (RepositoryUrl.Normalize(url) is { } repository) return repository.Name;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return url ?? "";
-        // "huggingface.co/docs/trl/index": the page's name is the segment before "index".
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Where(s => !s.StartsWith("index", StringComparison.OrdinalIgnoreCase) && !s.Equals("main", StringComparison.OrdinalIgnoreCase)).ToArray();
-        return segments.Length > 0 ? Uri.UnescapeDataString(segments[^1]) : uri.Host;
-    }
+    /// <summary>A bare URL's name: the repository ("lm-human-preferences"), the dataset ("hh-rlhf"), else the page's (see <see cref="WebUrl.Name"/>).</summary>
+    private static string TitleFromUrl(string? url) => RepositoryUrl.Normalize(url)?.Name ?? WebUrl.Name(url) ?? url ?? "";
 
     private static bool IsCodeLabel(string label) =>
         label.Equals("code", StringComparison.OrdinalIgnoreCase) || label.Equals("github", StringComparison.OrdinalIgnoreCase)

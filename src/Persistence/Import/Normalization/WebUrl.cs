@@ -7,6 +7,9 @@ namespace RlhfGraph.Persistence.Import.Normalization;
 /// </summary>
 internal static class WebUrl
 {
+    // Hosts whose subdomain is a project's (or its owner's) own site.
+    private static readonly string[] ProjectHosts = [".github.io", ".gitlab.io", ".readthedocs.io", ".netlify.app", ".vercel.app", ".pages.dev"];
+
     /// <summary>The page's key ("youtube.com/watch?v=hhiLw5Q_UFg"), or null for text that is not an absolute http(s) URL.</summary>
     public static string? Key(string? url)
     {
@@ -25,5 +28,28 @@ internal static class WebUrl
 
         if (host == "youtu.be") return $"youtube.com/watch?v={path.TrimStart('/')}";
         return query.Length == 0 ? $"{host}{path}" : $"{host}{path}?{query}";
+    }
+
+    /// <summary>
+    /// What a page that is not a repository is called, from its address alone: its last path segment ("huggingface.co/docs/trl/index"
+    /// → "trl": "index" and "main" name nothing), else a project site's own name ("rl-diffusion.github.io" → "rl-diffusion"), else
+    /// its host ("carper.ai"); null for text that is not an absolute http(s) URL.
+    /// </summary>
+    public static string? Name(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !AbsoluteUri.TryCreate(url.Trim(), out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return null;
+        var segment = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .LastOrDefault(s => !s.StartsWith("index", StringComparison.OrdinalIgnoreCase) && !s.Equals("main", StringComparison.OrdinalIgnoreCase));
+        if (segment is not null) return Uri.UnescapeDataString(segment);
+        var host = uri.Host.ToLowerInvariant();
+        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        foreach (var projectHost in ProjectHosts)
+        {
+            if (host.EndsWith(projectHost, StringComparison.Ordinal) && host.Length > projectHost.Length) return host[..^projectHost.Length];
+        }
+
+        return host;
     }
 }

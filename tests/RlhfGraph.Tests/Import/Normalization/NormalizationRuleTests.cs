@@ -40,6 +40,17 @@ public sealed class NormalizationRuleTests
     [InlineData(null, null)]
     public void AYearIsReadFromAFullDateInAnAddressPathOnly(string? link, int? year) => Assert.Equal(year, LinkEvidence.DatedYear(link));
 
+    [Theory]
+    [InlineData("https://huggingface.co/docs/trl/index", "trl")] // the segment before "index"
+    [InlineData("http://rl-diffusion.github.io/", "rl-diffusion")] // opendilab-newest:335, a project site
+    [InlineData("https://aligndiff.github.io/", "aligndiff")] // opendilab-newest:340
+    [InlineData("https://someone.github.io/projects/reward-lab/", "reward-lab")]
+    [InlineData("https://www.carper.ai/", "carper.ai")] // jordimas:55
+    [InlineData("https://example.org/a%20b", "a b")]
+    [InlineData("pages/x.md", null)]
+    [InlineData(null, null)]
+    public void APageIsNamedByItsLastPathSegmentElseItsSiteElseItsHost(string? link, string? name) => Assert.Equal(name, WebUrl.Name(link));
+
     private const string CvfPage = "https://openaccess.thecvf.com/content/CVPR2024/html/Yu_RLHF-V_Towards_Trustworthy_MLLMs_via_Behavior_Alignment_from_Fine-grained_Correctional_CVPR_2024_paper.html";
 
     [Theory]
