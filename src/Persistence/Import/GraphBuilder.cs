@@ -162,7 +162,8 @@ internal sealed class GraphBuilder
                         break;
                     case SectionKind.Datasets:
                         // "UltraFeedback: Boosting Language Models with High-quality Feedback" is both the paper and the dataset it introduces.
-                        _datasetItems.Add((sourced, DatasetNameFromPaperTitle(item.Title), null));
+                        // Its dataset page, when it links one beside the paper ("Kappa — [HF](…/datasets/…) | [paper](arxiv)").
+                        _datasetItems.Add((sourced, DatasetNameFromPaperTitle(item.Title), item.Links.FirstOrDefault(l => LinkEvidence.IsDatasetPage(l.Url))?.Url));
                         _paperItems.Add(sourced);
                         break;
                     default:

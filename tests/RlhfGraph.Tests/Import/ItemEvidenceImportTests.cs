@@ -187,4 +187,51 @@ public sealed class ItemEvidenceImportTests
             ],
             report.Conflicts.Select(c => $"{c[..c.IndexOf(" share", StringComparison.Ordinal)]}: {c[(c.LastIndexOf("): ", StringComparison.Ordinal) + 3)..].Replace("kept apart; ", "", StringComparison.Ordinal)}"));
     }
+
+    [Fact]
+    public async Task AWorkCitedInAnyOfTheUsualWaysKeepsItsTitleApartFromItsVenueYearAndPeople()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("citations.md")));
+
+        var source = Assert.Single(report.Sources);
+        Assert.Equal((13, 13, 0), (source.Seen, source.Imported, source.Skipped));
+        ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "citations"),
+        [
+            (7, "Paper · Paper · Alpha Reward Models for Long Context · arXiv · 2024"),
+            (7, "Codebase · alpha-rm · https://github.com/alpha-lab/alpha-rm"),
+            // A bold venue tag before the title.
+            (8, "Paper · Paper · Beta Preference Optimization Revisited · NeurIPS · 2023"),
+            // "Title. People. Venue Year." in plain text: the venue the item names beats its arXiv link.
+            (9, "Paper · Paper · Gamma Feedback Loops · ICML · 2024"),
+            (10, "Paper · Paper · Delta: Human Preferences at Scale · ICLR · 2024"),
+            (11, "Paper · Paper · Epsilon Safe RLHF · arXiv · 2023"),
+            // A table whose "Title" column is plain text and whose "Paper" column holds the link; "NeurIPS'23" is NeurIPS.
+            (17, "Paper · Paper · Zeta Reward Shaping for Agents · ICML · 2024"),
+            (17, "Codebase · zeta · https://github.com/zeta/zeta"),
+            (18, "Paper · Paper · Eta Direct Alignment · NeurIPS · 2023"),
+            // "Title, ACL 2020, [paper](…)" inside a <details> block.
+            (23, "Paper · Paper · Theta Learning to Rank Summaries · ACL · 2020"),
+            (29, "Dataset · Iota-Prefs"),
+            (30, "Paper · Paper · Kappa Comparisons · arXiv · 2023"),
+            (30, "Dataset · Kappa Comparisons"),
+            (34, "Paper · BlogPost · Lambda's guide to RLHF · - · 2023"),
+            // Two sentences with no people, venue or year after the break are one title; capitalised words after a dash
+            // with no date beside them are a description, not people.
+            (38, "Paper · Paper · Scaling Laws. Reward Models in Practice · arXiv · 2024"),
+            (39, "Codebase · Mu Trainer · https://github.com/mu-lab/mu-trainer"),
+        ]);
+        await using var db = database.CreateContext();
+        var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);
+        string[] People(string title) => papers[title].Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name).ToArray();
+        Assert.Equal(["Gina Gale", "Gus Grant"], People("Gamma Feedback Loops"));
+        Assert.Equal(["Dan Dee", "Dora Diaz"], People("Delta: Human Preferences at Scale"));
+        Assert.Equal(["Lara Lam"], People("Lambda's guide to RLHF"));
+        Assert.Empty(People("Scaling Laws. Reward Models in Practice"));
+        Assert.Equal("https://arxiv.org/abs/2404.00505", papers["Zeta Reward Shaping for Agents"].Url);
+        Assert.Equal("https://arxiv.org/abs/2305.00606", papers["Eta Direct Alignment"].Url);
+        Assert.Equal("https://huggingface.co/datasets/kappa/comparisons", (await db.Datasets.SingleAsync(d => d.Name == "Kappa Comparisons")).Url);
+        var trainer = await db.Codebases.Include(c => c.Authors).SingleAsync(c => c.Name == "Mu Trainer");
+        Assert.Equal(("PPO, DPO, KTO", 0), (trainer.Description, trainer.Authors.Count));
+    }
 }

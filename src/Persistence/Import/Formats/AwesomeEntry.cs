@@ -103,20 +103,26 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// <summary>The item this entry describes, or why it is not one.</summary>
     public (ListItem? Item, string? Reason) Read(string source)
     {
-        var at = AnchorIndex(Head);
-        var (leading, organization) = Leading(Head, at < 0 ? Head.Count : at);
+        var head = Head;
+        var tag = LeadingVenueTag(ref head);
+        var at = AnchorIndex(head);
+        var (leading, organization) = Leading(head, at < 0 ? head.Count : at);
+        // "[NeurIPS 2023] [Title](…)" or "[NeurIPS 2023] Title [[paper](…)]": a tag that is a venue names where the work appeared.
+        if (tag is null && organization is not null && Venue.Parse(organization) is { } tagged) (tag, organization) = (tagged, null);
+        if (tag is null && LeadingBracket().Match(leading) is { Success: true } bracket && Venue.Parse(bracket.Groups[1].Value) is { } bracketed)
+            (tag, leading) = (bracketed, leading[bracket.Length..].Trim());
         string title;
         string? url = null;
         List<Inline> rest;
         if (leading.Length > 0 || at < 0)
         {
             title = leading.TrimEnd(' ', '-', '–', '—', ':', ',', '(', '[').Trim();
-            rest = at < 0 ? [] : Head[at..];
+            rest = at < 0 ? [] : head[at..];
         }
         else
         {
-            (title, url) = TitleOf(Head[at]);
-            rest = Head[(at + 1)..];
+            (title, url) = TitleOf(head[at]);
+            rest = head[(at + 1)..];
         }
 
         // An image, a badge, an anchor or a link relative to a file we do not have is never a work's address: another link takes
@@ -131,6 +137,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         title = title.Trim().TrimEnd('.', ',').Trim();
         if (title.Length == 0)
             return (null, Head.Count == 0 ? "an empty list item" : $"no title: \"{Snippet(MarkdownInlines.Text(Head))}\"");
+        // "Title. A, B. ICML 2024. [[pdf](…)]" or "Title, ACL 2020, [paper](…)": a plain-text title written as a citation.
+        var cited = leading.Length > 0 ? Cited(title) : null;
+        if (cited is not null) title = cited.Value.Title;
 
         // Links after the title: the item's own page when the title had none, its code, and its other places.
         var links = MarkdownInlines.Links(rest).Concat(TableLinks).Where(l => IsWorkLink(l.Url)).ToList();
@@ -164,7 +173,8 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var alias = AliasAfterTitle().Match(restText) is { Success: true } a && at >= 0 && leading.Length == 0 && Venue.Parse(a.Groups[1].Value) is null
             ? a.Groups[1].Value.Trim() : null;
         var trailing = restText.Trim().TrimStart('-', '–', '—', ':', ' ').Trim();
-        if (trailing.Length > 0 && alias is null && parenthesizedVenue is null && trailing.Any(char.IsLetter)) description ??= trailing;
+        var credited = alias is null ? Credited(restText, parenthesizedVenue) : null;
+        if (trailing.Length > 0 && alias is null && parenthesizedVenue is null && credited is null && trailing.Any(char.IsLetter)) description ??= trailing;
 
         int? year = null;
         string? arxivId = null;
@@ -178,12 +188,19 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var fields = new FieldLines();
         IReadOnlyList<string> people = [];
         var truncated = false;
-        string? venue = TableVenue ?? linkedVenue ?? parenthesizedVenue?.Venue;
-        year ??= parenthesizedVenue?.Year;
+        // A venue column as written ("NeurIPS'23") or by its canonical name when it is one.
+        var tableVenue = Venue.Parse(TableVenue);
+        string? venue = tableVenue?.Venue ?? TableVenue ?? tag?.Venue ?? linkedVenue ?? parenthesizedVenue?.Venue ?? cited?.Venue ?? credited?.Venue;
+        year ??= tableVenue?.Year ?? tag?.Year ?? parenthesizedVenue?.Year ?? cited?.Year ?? credited?.Year;
         var bylineRead = false;
         if (TablePeople is not null)
         {
             (people, truncated) = Byline.SplitPeople(TablePeople);
+            bylineRead = true;
+        }
+        else if ((cited?.People ?? credited?.People) is { Count: > 0 } named)
+        {
+            (people, truncated) = (named, cited?.Truncated ?? credited?.Truncated ?? false);
             bylineRead = true;
         }
 
@@ -251,6 +268,62 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         return (item, null);
     }
 
+    /// <summary>"**[NeurIPS 2023]** Title …": a bold venue tag before the title, taken off the head (which keeps a title after it).</summary>
+    private static (string Venue, int? Year)? LeadingVenueTag(ref List<Inline> head)
+    {
+        var at = AnchorIndex(head);
+        if (at < 0 || head[at] is not EmphasisInline { DelimiterCount: 2 } bold || MarkdownInlines.Text(head[..at]).Trim().Length > 0
+            || Venue.Parse(MarkdownInlines.TextOf(bold)) is not { } tag)
+            return null;
+        var rest = head[(at + 1)..];
+        var next = AnchorIndex(rest);
+        var titled = Leading(rest, next < 0 ? rest.Count : next).Text.Length > 0
+            || (next >= 0 && rest[next] is LinkInline link && !LinkLabels.Contains(MarkdownInlines.TextOf(link)));
+        if (!titled) return null;
+        head = rest;
+        return tag;
+    }
+
+    /// <summary>
+    /// A plain-text title that reads as a citation: "Title. A, B. ICML 2024" (its people, venue and year after a sentence break)
+    /// or "Title, ACL 2020" (a venue and year after a comma). The people must be names for sure (two or more, or one with a
+    /// venue or year), so a title of two sentences stays whole.
+    /// </summary>
+    private static (string Title, IReadOnlyList<string> People, bool Truncated, string? Venue, int? Year)? Cited(string text)
+    {
+        for (var at = text.IndexOf(". ", StringComparison.Ordinal); at > 0; at = text.IndexOf(". ", at + 2, StringComparison.Ordinal))
+        {
+            var after = text[(at + 2)..];
+            if (Venue.Parse(after) is { } venue) return (text[..at], [], false, venue.Venue, venue.Year);
+            var byline = Byline.Parse(after);
+            if (IsSureByline(byline)) return (text[..at], byline.People, byline.Truncated, byline.Venue, byline.Year);
+        }
+
+        var comma = text.LastIndexOf(", ", StringComparison.Ordinal);
+        return comma > 0 && Venue.Parse(text[(comma + 2)..]) is { Year: not null } tail ? (text[..comma], [], false, tail.Venue, tail.Year) : null;
+    }
+
+    /// <summary>
+    /// The people credited after a linked title: "[Title](…) - Dan Dee, Dora Diaz (ICLR 2024)" or "… by Lara Lam (2023)": after a
+    /// dash or "by", names for sure, and a venue or a year beside them (a dash and capitalised words alone are as often a description).
+    /// </summary>
+    private static (IReadOnlyList<string> People, bool Truncated, string? Venue, int? Year)? Credited(string restText, (string Venue, int? Year)? parenthesized)
+    {
+        var text = restText.Trim();
+        var by = text.StartsWith("by ", StringComparison.OrdinalIgnoreCase);
+        if (!by && !(text.Length > 0 && text[0] is '-' or '–' or '—')) return null;
+        var yearAlone = ParenthesizedYear().Match(text) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var names = VenueSuffix().Replace(ParenthesizedYear().Replace(text, " "), " ").Trim().TrimStart('-', '–', '—', ' ').Trim();
+        if (names.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) names = names[3..];
+        var byline = Byline.Parse(names);
+        var dated = parenthesized is not null || yearAlone is not null || byline.Year is not null;
+        if (!dated || !IsSureByline(byline) && !(by && byline.People.Count == 1 && NameList.IsStrong(byline.People[0]))) return null;
+        return (byline.People, byline.Truncated, byline.Venue, byline.Year ?? yearAlone);
+    }
+
+    private static bool IsSureByline(Byline byline) =>
+        byline.People.Count > 0 && NameList.IsStrong(string.Join(", ", byline.People)) && (byline.People.Count >= 2 || byline.Year is not null);
+
     /// <summary>A link that can be a work's address: absolute, and not an image, a badge or an anchor.</summary>
     private static bool IsWorkLink(string? url) => ItemEvidence.IsWorkLink(url);
 
@@ -312,4 +385,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();
+
+    [GeneratedRegex(@"^\[([^\[\]]{2,40})\]\s*")]
+    private static partial Regex LeadingBracket();
+
+    [GeneratedRegex(@"\(((?:19|20)\d\d)\)")]
+    private static partial Regex ParenthesizedYear();
 }

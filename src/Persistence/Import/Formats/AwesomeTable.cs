@@ -27,7 +27,17 @@ internal static class AwesomeTable
     {
         var rows = table.OfType<TableRow>().ToList();
         var header = rows.FirstOrDefault(r => r.IsHeader);
-        var columns = header is null ? [] : header.OfType<TableCell>().Select(c => ColumnOf(CellText(c))).ToList();
+        var headers = header is null ? [] : header.OfType<TableCell>().Select(CellText).ToList();
+        var columns = headers.Select(ColumnOf).ToList();
+        // "| Title | Venue | Date | Paper | Code |": one column is the title (the one that says so); the others whose header could
+        // name one ("Paper") hold the work's link.
+        var titles = Enumerable.Range(0, columns.Count).Where(i => columns[i] == Column.Title).ToList();
+        if (titles.Count > 1)
+        {
+            var kept = titles.FirstOrDefault(i => headers[i].Contains("title", StringComparison.OrdinalIgnoreCase), titles[0]);
+            foreach (var i in titles.Where(i => i != kept)) columns[i] = Column.Link;
+        }
+
         // No column says "title": the first one that is not something else is the title ("| Model | Org | … |").
         if (!columns.Contains(Column.Title))
         {
