@@ -323,17 +323,19 @@ internal sealed class GraphBuilder
                 .Select(g => g.First()).FirstOrDefault() ?? candidates[0];
             var sectionItems = cluster.SectionItems.ToList();
             var key = home.UrlKey ?? $"name:{home.NameKeys.FirstOrDefault() ?? home.Item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            // The fullest name a linked list gives ("Transformer Reinforcement Learning (TRL)" over "trl"), less a description it
+            // carries in parentheses ("RL4LMs (A modular RL library to fine-tune language models to human preferences)").
+            var (written, aside) = NameAndAside(sectionItems.OrderByDescending(i => i.Item.Url is not null).ThenByDescending(i => i.Item.Title.Length)
+                .Select(i => i.Item.Title).FirstOrDefault());
             var codebase = new Codebase
             {
                 Key = Truncate(key, 450),
-                // The fullest name a linked list gives ("Transformer Reinforcement Learning (TRL)" over "trl").
-                Name = sectionItems.OrderByDescending(i => i.Item.Url is not null).ThenByDescending(i => i.Item.Title.Length)
-                    .Select(i => i.Item.Title).FirstOrDefault() ?? home.Repository?.Name ?? WebUrl.Name(home.Url) ?? home.Url ?? key,
+                Name = written ?? home.Repository?.Name ?? WebUrl.Name(home.Url) ?? home.Url ?? key,
                 Url = home.Repository?.Url ?? home.Url,
                 Host = home.Repository?.Host ?? HostOf(home.Url),
                 Owner = home.Repository?.Owner,
                 Repository = home.Repository?.Name,
-                Description = sectionItems.Select(i => i.Item.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)),
+                Description = sectionItems.Select(i => i.Item.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d)) ?? aside,
             };
             _graph.Codebases.Add(codebase);
 
@@ -499,7 +501,9 @@ internal sealed class GraphBuilder
 
         if (items.FirstOrDefault(i => i.Item.Venue is not null) is { } arxiv) return (arxiv.Item.Venue, $"{At(arxiv)}: the item's own text");
         if (arxivId is not null) return ("arXiv", $"{At(items.FirstOrDefault(i => ArxivId.Parse(i.Item.ArxivId ?? i.Item.Url) == arxivId) ?? items[0])}: arXiv id");
-        if (kind == PaperKind.BlogPost && items.FirstOrDefault(i => i.Item.Organization is not null) is { } publisher)
+        // A tag that another list (or the item's own site) shows to be the author is no publisher: "[Lilian Weng] [Reward Hacking …]".
+        if (kind == PaperKind.BlogPost
+            && items.FirstOrDefault(i => i.Item.Organization is { } tag && !items.Any(o => o.Item.People.Contains(tag, StringComparer.OrdinalIgnoreCase))) is { } publisher)
             return (publisher.Item.Organization, $"{At(publisher)}: publisher tag");
         return (null, null);
     }
@@ -557,6 +561,17 @@ internal sealed class GraphBuilder
         IsOfficial(label) ? CodeRelation.Official
         : label.Replace("-", " ", StringComparison.Ordinal).Equals("third party", StringComparison.OrdinalIgnoreCase) ? CodeRelation.ThirdParty
         : CodeRelation.Unspecified;
+
+    /// <summary>"Name (a description of four words or more)" as the name and the description; any other title as it is.</summary>
+    private static (string? Name, string? Aside) NameAndAside(string? title)
+    {
+        var open = title?.IndexOf(" (", StringComparison.Ordinal) ?? -1;
+        if (title is null || open <= 0 || !title.EndsWith(')')) return (title, null);
+        var (name, aside) = (title[..open].Trim(), title[(open + 2)..^1].Trim());
+        return WordCount(name) <= 3 && WordCount(aside) >= 4 && !aside.Contains('(', StringComparison.Ordinal) ? (name, aside) : (title, null);
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string? HostOf(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant().Replace("www.", "", StringComparison.Ordinal) : null;

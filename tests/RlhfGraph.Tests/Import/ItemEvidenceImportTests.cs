@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Tests.Import.Formats;
 using RlhfGraph.Tests.Infrastructure;
 
@@ -233,5 +234,36 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal("https://huggingface.co/datasets/kappa/comparisons", (await db.Datasets.SingleAsync(d => d.Name == "Kappa Comparisons")).Url);
         var trainer = await db.Codebases.Include(c => c.Authors).SingleAsync(c => c.Name == "Mu Trainer");
         Assert.Equal(("PPO, DPO, KTO", 0), (trainer.Description, trainer.Authors.Count));
+    }
+
+    [Fact]
+    public async Task CreditsNamesAndPagesSayWhoMadeAWorkAndWhereItLives()
+    {
+        var (database, _) = await ImportAsync();
+        await using var _d = database;
+
+        ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "kinds"),
+        [
+            // A codebase's link text that carries its description in parentheses is named without it.
+            (83, "Codebase · Nu Trainer · https://github.com/nu-lab/nu-trainer"),
+            (88, "Paper · BlogPost · Notes on Preference Collapse · - · -"),
+            // "[Hugging Face]" on huggingface.co is the publisher, not a person who owns the site.
+            (89, "Paper · BlogPost · Pi Reward Recipes · Hugging Face · -"),
+            // A lab's announcement page is a blog post wherever it stands.
+            (93, "Paper · BlogPost · Rho Assistants · - · -"),
+            (97, "Dataset · Sigma Sentiment"),
+        ]);
+        await using var db = database.CreateContext();
+        var trainer = await db.Codebases.Include(c => c.Authors).ThenInclude(a => a.Author).SingleAsync(c => c.Name == "Nu Trainer");
+        Assert.Equal("A modular library to train reward models at scale", trainer.Description);
+        // "Nu Lab Team & ACME: Nina North, Ned Noble": the team, then its people.
+        Assert.Equal(["Nu Lab Team & ACME", "Nina North", "Ned Noble"], trainer.Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name));
+        Assert.Equal(AuthorKind.Organization, trainer.Authors.Single(a => a.Position == 0).Author!.Kind);
+        // "[Omicron Olsen] [Notes …](https://omicronolsen.github.io/…)": the tag names the site's owner, who wrote the post.
+        var notes = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).SingleAsync(p => p.Title == "Notes on Preference Collapse");
+        Assert.Equal(["Omicron Olsen"], notes.Authors.Select(a => a.Author!.Name));
+        Assert.Empty((await db.Papers.Include(p => p.Authors).SingleAsync(p => p.Title == "Pi Reward Recipes")).Authors);
+        // The dataset's own page beats the other link given for it first.
+        Assert.Equal("https://huggingface.co/datasets/sigma/sentiment", (await db.Datasets.SingleAsync(d => d.Name == "Sigma Sentiment")).Url);
     }
 }

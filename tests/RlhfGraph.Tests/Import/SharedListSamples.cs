@@ -63,8 +63,9 @@ internal static class SharedListSamples
         (801, "Paper · BlogPost · 大语言模型的涌现能力：现象与解释 · ZhiHu · -"),
         (806, "Paper · BlogPost · 拆解追溯 GPT-3.5 各项能力的起源 · Notion · -"),
         (811, "Paper · BlogPost · A Survey of Reinforcement Learning from Human Feedback (RLHF) · hijkzzz · -"),
-        // The post's date in its address (".../posts/2024-11-28-reward-hacking/") is its year.
-        (813, "Paper · BlogPost · Reward Hacking in Reinforcement Learning · Lilian Weng · 2024"),
+        // The post's date in its address (".../posts/2024-11-28-reward-hacking/") is its year; "[Lilian Weng]" names the site's owner,
+        // its author, not a publisher.
+        (813, "Paper · BlogPost · Reward Hacking in Reinforcement Learning · - · 2024"),
     ];
 
     public static readonly (int Line, string Expected)[] LouieworthSample =

@@ -160,6 +160,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             links.Remove(own);
         }
 
+        // "[Lilian Weng] [Reward Hacking …](https://lilianweng.github.io/…)": a tag naming the owner of the site is the author.
+        var owner = organization is not null && LinkEvidence.NamesSiteOwner(organization, url ?? dropped) ? organization : null;
+        if (owner is not null) organization = null;
+
         foreach (var link in links)
         {
             if (!codebaseSection && (IsCodeLabel(link.Label) || RepositoryUrl.Normalize(link.Url) is not null)) code.Add(link);
@@ -203,6 +207,11 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             (people, truncated) = (named, cited?.Truncated ?? credited?.Truncated ?? false);
             bylineRead = true;
         }
+        else if (owner is not null)
+        {
+            // A byline under the item still says more.
+            people = [owner];
+        }
 
         if (TableYear is not null && YearIn().Match(TableYear) is { Success: true } y) year = int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (_, inlines) in Details)
@@ -228,7 +237,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
                 // "Yihao Feng*, Shentao Yang*, …" (opendilab): equal-contribution marks are not part of the names.
                 var names = text.Replace("*", "", StringComparison.Ordinal).Replace("†", "", StringComparison.Ordinal).Replace("‡", "", StringComparison.Ordinal);
                 var byline = Byline.Parse(names, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
-                if (byline.People.Count > 0 && NameList.IsPlausible(string.Join(", ", byline.People)))
+                // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, …" (opendilab-newest:680): a team credited before its people,
+                // which the names that follow it make a byline.
+                var team = names.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon && names.IndexOf(", ", StringComparison.Ordinal) is var comma && (comma < 0 || colon < comma);
+                if (byline.People.Count > (team ? 1 : 0) && NameList.IsPlausible(string.Join(", ", team ? byline.People.Skip(1) : byline.People)))
                 {
                     (people, truncated) = (byline.People, byline.Truncated);
                     venue ??= byline.Venue;

@@ -39,7 +39,8 @@ internal sealed class DatasetMerger(ImportGraph graph, Func<IEnumerable<string>>
             graph.Datasets.Add(dataset);
         }
 
-        dataset.Url ??= url;
+        // A dataset's own page beats any other link a list gave first (opendilab-newest:568 links SST-2 to a model fine-tuned on it).
+        if (dataset.Url is null || (url is not null && LinkEvidence.IsDatasetPage(url) && !LinkEvidence.IsDatasetPage(dataset.Url))) dataset.Url = url;
         if (!_datasetSpellings[key].Contains(name, StringComparer.Ordinal)) _datasetSpellings[key].Add(name);
         link?.Invoke(dataset.Key);
         graph.Mentions.Add(new GraphMention(sourced.Source, sourced.Section, sourced.Line, sourced.Column, MentionTarget.Dataset, dataset.Key));

@@ -21,6 +21,9 @@ internal static partial class LinkEvidence
     private static readonly string[] DatasetPaths =
         ["huggingface.co/datasets/", "kaggle.com/datasets/", "paperswithcode.com/dataset/", "tensorflow.org/datasets/"];
 
+    // A lab's own announcements of its work, which read as its blog: jordimas:20's InstructGPT (openai.com/research/instruction-following).
+    private static readonly string[] AnnouncementPaths = ["openai.com/research/", "openai.com/index/", "anthropic.com/research/", "anthropic.com/news/"];
+
     // Words a title and an unrelated address share by chance ("from", "for", "via" in a CVF page's name).
     private static readonly string[] ConnectingWords = ["a", "an", "the", "of", "for", "from", "to", "in", "on", "with", "via", "and", "by", "at", "is"];
 
@@ -72,14 +75,42 @@ internal static partial class LinkEvidence
         organization is not null && VideoHosts.Any(h => organization.Trim().Equals(h[..h.IndexOf('.', StringComparison.Ordinal)], StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// A blog post or an article: a known blog host, a "blog." or "magazine." host (004's magazine.sebastianraschka.com/p/…), or a
-    /// "/blog/", "/posts/" or "/articles/" path (004's www.jiqizhixin.com/articles/2023-10-07-7, a news site's article).
+    /// A blog post or an article: a known blog host, a "blog." or "magazine." host (004's magazine.sebastianraschka.com/p/…), a
+    /// "/blog/", "/posts/" or "/articles/" path (004's www.jiqizhixin.com/articles/2023-10-07-7, a news site's article), or a lab's
+    /// announcement page (openai.com/research/…).
     /// </summary>
     public static bool IsBlog(string? url) =>
         Host(url) is { } uri && (HostIsAny(uri.Host, BlogHosts) || uri.Host.StartsWith("blog.", StringComparison.OrdinalIgnoreCase)
             || uri.Host.StartsWith("magazine.", StringComparison.OrdinalIgnoreCase)
             || uri.AbsolutePath.Contains("/blog/", StringComparison.OrdinalIgnoreCase) || uri.AbsolutePath.Contains("/posts/", StringComparison.OrdinalIgnoreCase)
-            || uri.AbsolutePath.Contains("/articles/", StringComparison.OrdinalIgnoreCase));
+            || uri.AbsolutePath.Contains("/articles/", StringComparison.OrdinalIgnoreCase) || IsAnnouncement(uri));
+
+    private static bool IsAnnouncement(Uri uri)
+    {
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        foreach (var page in AnnouncementPaths)
+        {
+            var slash = page.IndexOf('/', StringComparison.Ordinal);
+            if (host.Equals(page[..slash], StringComparison.OrdinalIgnoreCase) && uri.AbsolutePath.StartsWith(page[slash..], StringComparison.OrdinalIgnoreCase)
+                && uri.AbsolutePath.Length > page.Length - slash)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a tag before an item's title ("[Lilian Weng] [Reward Hacking …](https://lilianweng.github.io/…)") names the owner of
+    /// the site it links: a person's name (names for sure, and no organisation's: "[Hugging Face]" on huggingface.co is the publisher)
+    /// whose letters are the site's own name. Then it is the author, not a publisher.
+    /// </summary>
+    public static bool NamesSiteOwner(string tag, string? url)
+    {
+        if (Host(url) is not { } uri || !Formats.NameList.IsStrong(tag) || PersonName.IsOrganization(tag)) return false;
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var site = host[..Math.Max(host.IndexOf('.', StringComparison.Ordinal), 0)];
+        return site.Length > 0 && string.Equals(TitleKey.Of(tag).Replace(" ", "", StringComparison.Ordinal), site, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The year of a date in an address's path, "/posts/2024-11-28-reward-hacking/" or "/2023/05/notes": a blog post's own
