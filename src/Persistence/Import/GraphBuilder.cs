@@ -516,7 +516,7 @@ internal sealed class GraphBuilder
     /// </summary>
     private (int? Year, string? Source) PublicationYear(List<SourcedItem> items, string? arxivId)
     {
-        var submitted = YearOfArxivId(arxivId);
+        var submitted = ArxivId.Year(arxivId);
         if (items.FirstOrDefault(i => i.Item.Year is not null) is { } own) return (own.Item.Year, $"{At(own)}: the item's own text");
         foreach (var item in items)
         {
@@ -541,15 +541,6 @@ internal sealed class GraphBuilder
         Venue.OfUrl(item.Url) ?? item.Links.Select(l => Venue.OfUrl(l.Url)).FirstOrDefault(v => v is not null);
 
     private string At(SourcedItem item) => Truncate(Location(item.Source, item.Item), 300);
-
-    private static int? YearOfArxivId(string? id)
-    {
-        if (id is null) return null;
-        var digits = id.Contains('/', StringComparison.Ordinal) ? id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..] : id;
-        if (digits.Length < 2 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[1])) return null;
-        var yy = ((digits[0] - '0') * 10) + (digits[1] - '0');
-        return yy >= 90 ? 1900 + yy : 2000 + yy;
-    }
 
     private static string? AddressKey(string? url) => RepositoryUrl.Normalize(url)?.Key ?? WebUrl.Key(url);
 

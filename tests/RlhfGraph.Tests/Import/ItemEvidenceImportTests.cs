@@ -170,6 +170,8 @@ public sealed class ItemEvidenceImportTests
             (12, "Paper · Paper · Upsilon Dense Credit for Free in Preference Learning · arXiv · 2024"),
             (17, "Paper · Paper · Phi: Learning Rewards from Sketches · ICCV · 2023"),
             (19, "Paper · Paper · Chi Calibrated Critics for Video · - · 2023"),
+            (28, "Paper · Paper · Sigma Scaling Supervision Beyond Humans · arXiv · 2023"),
+            (30, "Paper · Paper · Tau Bayesian Elicitation with Language Models · arXiv · 2024"),
         ]);
         await using var db = database.CreateContext();
         var urls = await db.Papers.ToDictionaryAsync(p => p.Title, p => p.Url);
@@ -177,11 +179,17 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal("https://openaccess.thecvf.com/content/CVPR2024/html/Ong_Omega_Towards_Trustworthy_Vision_Models_via_Corrective_Feedback_CVPR_2024_paper.html",
             urls["Omega: Towards Trustworthy Vision Models via Corrective Feedback"]);
         Assert.Null(urls["Chi Calibrated Critics for Video"]);
-        // An address of ids names no title: both items keep it, and the conflict says no more than that.
+        // One arXiv id under two titles: the item that cites itself as a 2023 preprint cannot be 2403.…, so the id is the other's.
+        var ids = await db.Papers.ToDictionaryAsync(p => p.Title, p => p.ArxivId);
+        Assert.Equal(((string?)null, "2403.30001"), (ids["Sigma Scaling Supervision Beyond Humans"], ids["Tau Bayesian Elicitation with Language Models"]));
+        Assert.Null(urls["Sigma Scaling Supervision Beyond Humans"]);
+        // An address of ids names no title: both items keep it, and the conflict says no more than that. (Shared arXiv ids are
+        // compared before shared links, so their conflicts come first.)
         Assert.Equal("https://openreview.net/forum?id=PsiRho2023", urls["Psi Preference Games for Dialogue Agents"]);
         Assert.Equal("https://openreview.net/forum?id=PsiRho2023", urls["Rho Robust Reward Models under Label Noise"]);
         Assert.Equal(
             [
+                "copied-links.md:28 and copied-links.md:30: copied-links.md:28 dates itself as an arXiv preprint before the id's year, so the id is copied-links.md:30's",
                 "copied-links.md:8 and copied-links.md:10: the address names the work of copied-links.md:10, so copied-links.md:8 keeps neither it nor the venue and year it names",
                 "copied-links.md:17 and copied-links.md:19: the address names the work of copied-links.md:17, so copied-links.md:19 keeps neither it nor the venue and year it names",
                 "copied-links.md:21 and copied-links.md:23: kept apart",

@@ -117,7 +117,7 @@ internal sealed class PaperMerger
 
     public List<string> Conflicts { get; } = [];
 
-    /// <summary>Items whose link is another item's (see <see cref="OwnerOfCopiedLink"/>): it is no evidence of their own work.</summary>
+    /// <summary>Items whose link is another item's (see <see cref="OwnerOfCopiedLink"/>, <see cref="OwnerOfArxivId"/>): it is no evidence of their own work.</summary>
     public List<int> CopiedLinks { get; } = [];
 
     /// <summary>
@@ -162,18 +162,36 @@ internal sealed class PaperMerger
             }
 
             if (_sets.Find(i) == _sets.Find(list[0])) continue;
-            var owner = what == "link" ? OwnerOfCopiedLink(list[0], i) : -1;
-            var copied = owner == list[0] ? i : list[0];
-            if (owner >= 0) CopiedLinks.Add(copied);
+            var arxiv = what == "arXiv id";
+            // Which of the two the key is, when their own evidence tells; else the first holder keeps it.
+            var owner = !arxiv ? OwnerOfCopiedLink(list[0], i) : list.Count == 1 ? OwnerOfArxivId(list[0], i, key) : -1;
+            var loser = owner >= 0 && owner == i ? list[0] : i;
+            // The loser's link is the other's page (a copy-paste slip): what is made of it does not take that address either.
+            if (owner >= 0 && (!arxiv || string.Equals(ArxivId.Parse(_items[loser].Url), key, StringComparison.Ordinal))) CopiedLinks.Add(loser);
             Conflicts.Add($"{_location(list[0])} and {_location(i)} share the {what} {key} but neither a title nor an author "
                 + $"(\"{Snippet(_items[list[0]].Title)}\" / \"{Snippet(_items[i].Title)}\"): kept apart"
-                + (owner >= 0 ? $"; the address names the work of {_location(owner)}, so {_location(copied)} keeps neither it nor the venue and year it names" : ""));
-            if (what == "arXiv id" && string.Equals(_arxiv[i], key, StringComparison.Ordinal))
+                + (owner < 0 ? ""
+                    : arxiv ? $"; {_location(loser)} dates itself as an arXiv preprint before the id's year, so the id is {_location(owner)}'s"
+                    : $"; the address names the work of {_location(owner)}, so {_location(loser)} keeps neither it nor the venue and year it names"));
+            if (arxiv && string.Equals(_arxiv[loser], key, StringComparison.Ordinal))
             {
-                _arxiv[i] = null;
-                _arxivOfRoot[_sets.Find(i)] = Members(_sets.Find(i)).Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
+                _arxiv[loser] = null;
+                _arxivOfRoot[_sets.Find(loser)] = Members(_sets.Find(loser)).Select(m => _arxiv[m]).FirstOrDefault(a => a is not null);
+                if (loser == list[0]) holders[key] = [i];
             }
         }
+    }
+
+    /// <summary>
+    /// Of two items with one arXiv id and nothing else in common, the one the id can be: an item that cites itself as an arXiv
+    /// preprint of a year before the id's ("… arXiv, 2023." beside 2403.05534, louieworth-newest:73) is not that preprint, since
+    /// an id's first digits are its first submission's year and month. -1 when both or neither can be.
+    /// </summary>
+    private int OwnerOfArxivId(int a, int b, string id)
+    {
+        var submitted = ArxivId.Year(id);
+        bool Predates(int i) => _items[i].Year is { } year && year < submitted && string.Equals(_items[i].Venue, "arXiv", StringComparison.OrdinalIgnoreCase);
+        return Predates(a) == Predates(b) ? -1 : Predates(a) ? b : a;
     }
 
     /// <summary>

@@ -27,6 +27,16 @@ internal static partial class ArxivId
         return bare.Success ? Canonical(bare.Groups["id"].Value) : null;
     }
 
+    /// <summary>The year of an id's first submission ("2403.05534" → 2024, "hep-th/9901001" → 1999), null for none.</summary>
+    public static int? Year(string? id)
+    {
+        if (id is null) return null;
+        var digits = id.Contains('/', StringComparison.Ordinal) ? id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..] : id;
+        if (digits.Length < 2 || !char.IsAsciiDigit(digits[0]) || !char.IsAsciiDigit(digits[1])) return null;
+        var yy = ((digits[0] - '0') * 10) + (digits[1] - '0');
+        return yy >= 90 ? 1900 + yy : 2000 + yy;
+    }
+
     private static string Canonical(string id) => id.ToLowerInvariant();
 
     /// <summary>
