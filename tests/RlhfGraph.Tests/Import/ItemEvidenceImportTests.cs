@@ -204,7 +204,7 @@ public sealed class ItemEvidenceImportTests
         var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("citations.md")));
 
         var source = Assert.Single(report.Sources);
-        Assert.Equal((13, 13, 0), (source.Seen, source.Imported, source.Skipped));
+        Assert.Equal((23, 23, 0), (source.Seen, source.Imported, source.Skipped));
         ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "citations"),
         [
             (7, "Paper · Paper · Alpha Reward Models for Long Context · arXiv · 2024"),
@@ -229,6 +229,21 @@ public sealed class ItemEvidenceImportTests
             // with no date beside them are a description, not people.
             (38, "Paper · Paper · Scaling Laws. Reward Models in Practice · arXiv · 2024"),
             (39, "Codebase · Mu Trainer · https://github.com/mu-lab/mu-trainer"),
+            // A stars badge before the title names nothing; its link is the paper's code.
+            (43, "Paper · Paper · Alpha Offline Preference Learning · arXiv · 2024"),
+            (43, "Codebase · alpha-rl · https://github.com/alpha/alpha-rl"),
+            // A venue badge after the title ("img.shields.io/badge/ICLR-2024-blue").
+            (44, "Paper · Paper · Beta Reward Calibration · ICLR · 2024"),
+            (45, "Paper · Paper · Gamma Critics for Language Agents · arXiv · 2023"),
+            (46, "Paper · Paper · Delta Policy Gradients for Dialogue · arXiv · 2023"),
+            (47, "Paper · Paper · Epsilon Preference Trees · NeurIPS · 2023"),
+            (48, "Paper · Paper · Zeta Self-Rewarding Agents · ICML · 2024"),
+            // A plain title over "Paper: [arXiv](…)" and "Code: [GitHub](…)" lines is the item, and those are its links.
+            (49, "Paper · Paper · Eta Rank Distillation · arXiv · 2023"),
+            (49, "Codebase · rank-distill · https://github.com/eta/rank-distill"),
+            (52, "Paper · Paper · Theta Token-level Rewards · arXiv · 2024"),
+            (53, "Paper · Paper · Iota Reward Models · ICML · 2023"),
+            (54, "Paper · Paper · Kappa Safe Exploration · AAAI · 2024"),
         ]);
         await using var db = database.CreateContext();
         var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);
@@ -237,6 +252,11 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal(["Dan Dee", "Dora Diaz"], People("Delta: Human Preferences at Scale"));
         Assert.Equal(["Lara Lam"], People("Lambda's guide to RLHF"));
         Assert.Empty(People("Scaling Laws. Reward Models in Practice"));
+        Assert.Equal(["Dana Dale"], People("Delta Policy Gradients for Dialogue"));
+        Assert.True(papers["Delta Policy Gradients for Dialogue"].AuthorsTruncated);
+        Assert.Equal(["Eli Eng", "Eva Ent"], People("Epsilon Preference Trees"));
+        Assert.Equal(["Zoe Zane"], People("Zeta Self-Rewarding Agents"));
+        Assert.Equal("https://arxiv.org/abs/2312.10707", papers["Eta Rank Distillation"].Url);
         Assert.Equal("https://arxiv.org/abs/2404.00505", papers["Zeta Reward Shaping for Agents"].Url);
         Assert.Equal("https://arxiv.org/abs/2305.00606", papers["Eta Direct Alignment"].Url);
         Assert.Equal("https://huggingface.co/datasets/kappa/comparisons", (await db.Datasets.SingleAsync(d => d.Name == "Kappa Comparisons")).Url);

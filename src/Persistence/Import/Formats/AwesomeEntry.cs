@@ -18,6 +18,12 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         "dataset", "data", "demo", "openreview", "link", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
     };
 
+    // Labels of a detail line that links the work itself ("Paper: [arXiv](…)"), not its code or data.
+    private static readonly HashSet<string> OwnLinkLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "arxiv", "pdf", "paper", "project", "project page", "website", "homepage", "openreview", "link", "html", "abs", "acl", "doi",
+    };
+
     public int Line { get; } = line;
 
     public AwesomeSection Section { get; } = section;
@@ -111,6 +117,14 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         if (tag is null && organization is not null && Venue.Parse(organization) is { } tagged) (tag, organization) = (tagged, null);
         if (tag is null && LeadingBracket().Match(leading) is { Success: true } bracket && Venue.Parse(bracket.Groups[1].Value) is { } bracketed)
             (tag, leading) = (bracketed, leading[bracket.Length..].Trim());
+        // "[2023/10] Title …", "2024.02 | Title | [paper](…)": a date before the title, and a plain title set between pipes.
+        int? dated = null;
+        if (organization is not null && LeadingDate().Match($"[{organization}] x") is { Success: true } tagDate)
+            (dated, organization) = (int.Parse(tagDate.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), null);
+        if (LeadingDate().Match(leading) is { Success: true } date)
+            (dated, leading) = (int.Parse(date.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), leading[date.Length..].Trim());
+        if (leading.Contains('|', StringComparison.Ordinal))
+            leading = leading.Split('|', StringSplitOptions.TrimEntries).MaxBy(part => part.Length) ?? leading;
         string title;
         string? url = null;
         List<Inline> rest;
@@ -141,8 +155,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var cited = leading.Length > 0 ? Cited(title) : null;
         if (cited is not null) title = cited.Value.Title;
 
-        // Links after the title: the item's own page when the title had none, its code, and its other places.
-        var links = MarkdownInlines.Links(rest).Concat(TableLinks).Where(l => IsWorkLink(l.Url)).ToList();
+        // Links after the title: the item's own page when the title had none, its code, and its other places; and a badge's
+        // link before it ("[![Star](…)](https://github.com/…)").
+        var links = MarkdownInlines.Links(rest).Concat(TableLinks).Concat(at > 0 ? MarkdownInlines.Links(head.Take(at)) : []).Where(l => IsWorkLink(l.Url)).ToList();
         var code = new List<ListLink>(TableCode.Where(l => IsWorkLink(l.Url)));
         var others = new List<ListLink>();
         string? description = TableDescription;
@@ -194,8 +209,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var truncated = false;
         // A venue column as written ("NeurIPS'23") or by its canonical name when it is one.
         var tableVenue = Venue.Parse(TableVenue);
-        string? venue = tableVenue?.Venue ?? TableVenue ?? tag?.Venue ?? linkedVenue ?? parenthesizedVenue?.Venue ?? cited?.Venue ?? credited?.Venue;
-        year ??= tableVenue?.Year ?? tag?.Year ?? parenthesizedVenue?.Year ?? cited?.Year ?? credited?.Year;
+        var badge = BadgeVenue(head);
+        string? venue = tableVenue?.Venue ?? TableVenue ?? tag?.Venue ?? linkedVenue ?? parenthesizedVenue?.Venue ?? cited?.Venue ?? credited?.Venue ?? badge?.Venue;
+        year ??= tableVenue?.Year ?? tag?.Year ?? parenthesizedVenue?.Year ?? cited?.Year ?? credited?.Year ?? badge?.Year ?? dated;
         var bylineRead = false;
         if (TablePeople is not null)
         {
@@ -217,6 +233,14 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         foreach (var (_, inlines) in Details)
         {
             var text = MarkdownInlines.Text(inlines);
+            // "Paper: [arXiv](…)" under a plain-text title: the work's own link.
+            if (IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines)) && MarkdownInlines.Links(inlines).FirstOrDefault(l => IsWorkLink(l.Url)) is { } own)
+            {
+                if (url is null) url = own.Url;
+                else others.Add(own);
+                continue;
+            }
+
             if (FieldLines.IsLabelled(text))
             {
                 fields.Read(inlines);
@@ -280,12 +304,15 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         return (item, null);
     }
 
-    /// <summary>"**[NeurIPS 2023]** Title …": a bold venue tag before the title, taken off the head (which keeps a title after it).</summary>
+    /// <summary>
+    /// "**[NeurIPS 2023]** Title …" or "`ICML 2023` [Title](…)": a bold or code venue tag before the title, taken off the head
+    /// (which keeps a title after it).
+    /// </summary>
     private static (string Venue, int? Year)? LeadingVenueTag(ref List<Inline> head)
     {
         var at = AnchorIndex(head);
-        if (at < 0 || head[at] is not EmphasisInline { DelimiterCount: 2 } bold || MarkdownInlines.Text(head[..at]).Trim().Length > 0
-            || Venue.Parse(MarkdownInlines.TextOf(bold)) is not { } tag)
+        if (at < 0 || head[at] is not (EmphasisInline { DelimiterCount: 2 } or CodeInline) || MarkdownInlines.Text(head[..at]).Trim().Length > 0
+            || Venue.Parse(MarkdownInlines.TextOf(head[at])) is not { } tag)
             return null;
         var rest = head[(at + 1)..];
         var next = AnchorIndex(rest);
@@ -321,17 +348,59 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// </summary>
     private static (IReadOnlyList<string> People, bool Truncated, string? Venue, int? Year)? Credited(string restText, (string Venue, int? Year)? parenthesized)
     {
-        var text = restText.Trim();
+        // The brackets around "[[Paper](…)]" stay behind as text once the links are taken out.
+        var text = restText.Replace("[", " ", StringComparison.Ordinal).Replace("]", " ", StringComparison.Ordinal).Trim();
         var by = text.StartsWith("by ", StringComparison.OrdinalIgnoreCase);
-        if (!by && !(text.Length > 0 && text[0] is '-' or '–' or '—')) return null;
+        if (!by && !(text.Length > 0 && text[0] is '-' or '–' or '—' or ',')) return null;
         var yearAlone = ParenthesizedYear().Match(text) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-        var names = VenueSuffix().Replace(ParenthesizedYear().Replace(text, " "), " ").Trim().TrimStart('-', '–', '—', ' ').Trim();
+        var names = VenueSuffix().Replace(ParenthesizedYear().Replace(text, " "), " ").Trim().TrimStart('-', '–', '—', ',', ' ').Trim();
         if (names.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) names = names[3..];
         var byline = Byline.Parse(names);
         var dated = parenthesized is not null || yearAlone is not null || byline.Year is not null;
-        if (!dated || !IsSureByline(byline) && !(by && byline.People.Count == 1 && NameList.IsStrong(byline.People[0]))) return null;
+        // One name is enough with "by" before it or "et al." after it.
+        var one = byline.People.Count == 1 && NameList.IsStrong(byline.People[0]) && (by || byline.Truncated);
+        if (!dated || !IsSureByline(byline) && !one) return null;
         return (byline.People, byline.Truncated, byline.Venue, byline.Year ?? yearAlone);
     }
+
+    /// <summary>"Paper: [arXiv](…)", "Code: [GitHub](…)": a label and a colon, then a link.</summary>
+    public static bool IsLabelledLink(List<Inline> inlines)
+    {
+        var at = inlines.FindIndex(i => i is LinkInline { IsImage: false } or AutolinkInline);
+        if (at <= 0) return false;
+        var label = MarkdownInlines.Text(inlines.Take(at)).Trim().TrimStart('-', '*', ' ');
+        return label.EndsWith(':') && LinkLabels.Contains(label.TrimEnd(':', ' '));
+    }
+
+    private static string LinkLabelOf(List<Inline> inlines) =>
+        MarkdownInlines.Text(inlines.TakeWhile(i => i is not (LinkInline or AutolinkInline))).Trim().TrimStart('-', '*', ' ').TrimEnd(':', ' ');
+
+    /// <summary>
+    /// A shields.io badge that names a venue ("![](https://img.shields.io/badge/ICLR-2024-blue)"): its label and message, dashes
+    /// doubled for a dash and underscores for spaces, as the badge service writes them.
+    /// </summary>
+    private static (string Venue, int? Year)? BadgeVenue(List<Inline> head)
+    {
+        foreach (var image in head.SelectMany(Images))
+        {
+            if (image.Url is not { } url || !url.Contains("shields.io/badge/", StringComparison.OrdinalIgnoreCase)) continue;
+            var badge = url[(url.IndexOf("/badge/", StringComparison.OrdinalIgnoreCase) + 7)..];
+            var end = badge.IndexOfAny(['?', '.']);
+            var parts = Uri.UnescapeDataString(end < 0 ? badge : badge[..end]).Replace("--", "\u0001", StringComparison.Ordinal).Split('-');
+            if (parts.Length < 2) continue;
+            string Part(string p) => p.Replace('\u0001', '-').Replace("__", "\u0002", StringComparison.Ordinal).Replace('_', ' ').Replace('\u0002', '_');
+            if (Venue.Parse($"{Part(parts[0])} {Part(parts[1])}") is { } venue && venue.Venue != "arXiv") return venue;
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<LinkInline> Images(Inline inline) => inline switch
+    {
+        LinkInline { IsImage: true } image => [image],
+        ContainerInline container => container.SelectMany(Images),
+        _ => [],
+    };
 
     private static bool IsSureByline(Byline byline) =>
         byline.People.Count > 0 && NameList.IsStrong(string.Join(", ", byline.People)) && (byline.People.Count >= 2 || byline.Year is not null);
@@ -367,7 +436,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         || label.Equals("official", StringComparison.OrdinalIgnoreCase) || label.Equals("repo", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAnchor(Inline inline) =>
-        inline is LinkInline { IsImage: false } or AutolinkInline or EmphasisInline { DelimiterCount: 2 };
+        inline is LinkInline { IsImage: false } link ? !IsBadgeLink(link) : inline is AutolinkInline or EmphasisInline { DelimiterCount: 2 };
+
+    /// <summary>"[![Star](…shields.io…)](https://github.com/…)": a link whose only content is an image, which names nothing.</summary>
+    private static bool IsBadgeLink(LinkInline link) => link.FirstChild is LinkInline { IsImage: true } && link.FirstChild.NextSibling is null;
 
     /// <summary>The first link, autolink, bold text or code span: what ends a plain-text title.</summary>
     private static int AnchorIndex(List<Inline> inlines) => inlines.FindIndex(i => IsAnchor(i) || i is CodeInline);
@@ -400,6 +472,11 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"^\[([^\[\]]{2,40})\]\s*")]
     private static partial Regex LeadingBracket();
+
+    // "[2023/10]", "(2023.10)", "2024.02 |", "2023 -": a year in brackets, or with a month, or before a separator (a title may
+    // start with a bare year).
+    [GeneratedRegex(@"^(?:[\[(](?<year>(?:19|20)\d\d)(?:[./-](?:0?[1-9]|1[0-2]))?[\])]|(?<year>(?:19|20)\d\d)[./-](?:0?[1-9]|1[0-2])\b(?:\s*[|:–—-])?|(?<year>(?:19|20)\d\d)\s*[|:–—])\s*(?=\S)")]
+    private static partial Regex LeadingDate();
 
     [GeneratedRegex(@"\(((?:19|20)\d\d)\)")]
     private static partial Regex ParenthesizedYear();

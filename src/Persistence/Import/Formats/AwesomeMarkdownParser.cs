@@ -115,7 +115,9 @@ internal sealed class AwesomeMarkdownParser : IListParser
             var nested = item.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>()).ToList();
 
             // "* OpenAI ChatGPT" over "* ChatGPT (https://openai.com/blog/chatgpt/)": the parent names a group, its children are the items.
-            if (!AwesomeEntry.HasAnchor(head) && nested.Count > 0 && nested.Any(n => AwesomeEntry.HasAnchor(HeadOf(n))))
+            // But "Eta Rank Distillation" over "Paper: [arXiv](…)" and "Code: [GitHub](…)" is the item, and those lines its links.
+            if (!AwesomeEntry.HasAnchor(head) && nested.Count > 0 && nested.Any(n => AwesomeEntry.HasAnchor(HeadOf(n)))
+                && !nested.All(n => !AwesomeEntry.HasAnchor(HeadOf(n)) || AwesomeEntry.IsLabelledLink(HeadOf(n))))
             {
                 var group = MarkdownInlines.Text(head);
                 var inner = group.Length == 0 ? section : section with { Path = $"{section.Path} / {group}" };
