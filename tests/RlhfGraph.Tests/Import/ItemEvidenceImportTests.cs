@@ -204,7 +204,7 @@ public sealed class ItemEvidenceImportTests
         var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("citations.md")));
 
         var source = Assert.Single(report.Sources);
-        Assert.Equal((23, 23, 0), (source.Seen, source.Imported, source.Skipped));
+        Assert.Equal((34, 34, 0), (source.Seen, source.Imported, source.Skipped));
         ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "citations"),
         [
             (7, "Paper · Paper · Alpha Reward Models for Long Context · arXiv · 2024"),
@@ -244,6 +244,21 @@ public sealed class ItemEvidenceImportTests
             (52, "Paper · Paper · Theta Token-level Rewards · arXiv · 2024"),
             (53, "Paper · Paper · Iota Reward Models · ICML · 2023"),
             (54, "Paper · Paper · Kappa Safe Exploration · AAAI · 2024"),
+            (58, "Codebase · trl · https://github.com/huggingface/trl"),
+            (59, "Codebase · OmegaRL · https://github.com/omega/omegarl"),
+            // A pictograph before the entry marks its kind; it is no title.
+            (60, "Codebase · PsiKit · https://github.com/psi/psikit"),
+            (66, "Dataset · Rho Preferences"),
+            (67, "Dataset · Sigma Pairs"),
+            (69, "Dataset · Tau HH"),
+            (73, "Paper · Paper · Upsilon Verifiable Rewards · arXiv · 2024"),
+            (73, "Codebase · vr · https://github.com/upsilon/vr"),
+            (74, "Paper · Paper · Phi Reward Overoptimization Laws · arXiv · 2024"),
+            (74, "Codebase · laws · https://github.com/phi/laws"),
+            // "Title, *A and B*, NeurIPS 2023": the people in italics end the title.
+            (75, "Paper · Paper · Chi Preference Models · NeurIPS · 2023"),
+            (76, "Paper · Paper · Psi Human Feedback at Scale · ICLR · 2024"),
+            (77, "Paper · Paper · Omega Critique Models · ACL · 2024"),
         ]);
         await using var db = database.CreateContext();
         var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);
@@ -257,6 +272,8 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal(["Eli Eng", "Eva Ent"], People("Epsilon Preference Trees"));
         Assert.Equal(["Zoe Zane"], People("Zeta Self-Rewarding Agents"));
         Assert.Equal("https://arxiv.org/abs/2312.10707", papers["Eta Rank Distillation"].Url);
+        Assert.Equal(["Chloe Chan", "Chris Cole"], People("Chi Preference Models"));
+        Assert.Equal("toolkit for reward modelling", (await db.Codebases.SingleAsync(c => c.Name == "PsiKit")).Description);
         Assert.Equal("https://arxiv.org/abs/2404.00505", papers["Zeta Reward Shaping for Agents"].Url);
         Assert.Equal("https://arxiv.org/abs/2305.00606", papers["Eta Direct Alignment"].Url);
         Assert.Equal("https://huggingface.co/datasets/kappa/comparisons", (await db.Datasets.SingleAsync(d => d.Name == "Kappa Comparisons")).Url);

@@ -151,8 +151,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         title = title.Trim().TrimEnd('.', ',').Trim();
         if (title.Length == 0)
             return (null, Head.Count == 0 ? "an empty list item" : $"no title: \"{Snippet(MarkdownInlines.Text(Head))}\"");
-        // "Title. A, B. ICML 2024. [[pdf](…)]" or "Title, ACL 2020, [paper](…)": a plain-text title written as a citation.
-        var cited = leading.Length > 0 ? Cited(title) : null;
+        // "Title. A, B. ICML 2024. [[pdf](…)]", "Title, *A and B*, NeurIPS 2023" or "Title, ACL 2020, [paper](…)": a plain-text
+        // title written as a citation.
+        var cited = leading.Length > 0 ? CitedWithItalicNames(head, at < 0 ? head.Count : at) ?? Cited(title) : null;
         if (cited is not null) title = cited.Value.Title;
 
         // Links after the title: the item's own page when the title had none, its code, and its other places; and a badge's
@@ -343,6 +344,28 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     }
 
     /// <summary>
+    /// "Title, *Chloe Chan and Chris Cole*, NeurIPS 2023": a plain-text title followed by its people in italics (names for sure),
+    /// then perhaps a venue and year.
+    /// </summary>
+    private static (string Title, IReadOnlyList<string> People, bool Truncated, string? Venue, int? Year)? CitedWithItalicNames(List<Inline> head, int end)
+    {
+        for (var i = 1; i < end; i++)
+        {
+            if (head[i] is not EmphasisInline { DelimiterCount: 1 } italic) continue;
+            var names = MarkdownInlines.TextOf(italic).Trim().TrimEnd('.', ',');
+            var byline = Byline.Parse(names);
+            if (byline.People.Count == 0 || !NameList.IsStrong(names)) continue;
+            var title = MarkdownInlines.Text(head.Take(i)).Trim().TrimEnd(',', '.', '-', '–', '—', ' ').Trim();
+            if (title.Length == 0) continue;
+            var after = MarkdownInlines.Text(head.Skip(i + 1).Take(end - i - 1)).Trim().Trim(',', '.', ' ', '[', ']');
+            var venue = Venue.Parse(after);
+            return (title, byline.People, byline.Truncated, venue?.Venue ?? byline.Venue, venue?.Year ?? byline.Year);
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The people credited after a linked title: "[Title](…) - Dan Dee, Dora Diaz (ICLR 2024)" or "… by Lara Lam (2023)": after a
     /// dash or "by", names for sure, and a venue or a year beside them (a dash and capitalised words alone are as often a description).
     /// </summary>
@@ -447,10 +470,27 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// <summary>The text before the anchor, and the "[OpenAI] [Hugging Face]" tags it may be instead of a title.</summary>
     private static (string Text, string? Organization) Leading(List<Inline> inlines, int at)
     {
-        var text = MarkdownInlines.Text(inlines.Take(Math.Max(at, 0)).Where(i => i is not LinkInline { IsImage: true })).Trim();
+        var text = WithoutLeadingSymbols(MarkdownInlines.Text(inlines.Take(Math.Max(at, 0)).Where(i => i is not LinkInline { IsImage: true })).Trim());
         if (text.StartsWith('-') && at >= 0) text = text[1..].Trim();
         if (text.Length > 0 && Tags().IsMatch(text)) return ("", text.Trim('[', ']', ' '));
         return (text, null);
+    }
+
+    /// <summary>"📄 [Title](…)", "💻 [Name](…)": pictographs before an entry mark its kind, they are no part of its title.</summary>
+    private static string WithoutLeadingSymbols(string text)
+    {
+        var at = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category is not (System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.ModifierSymbol
+                or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
+                or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.SpaceSeparator) && rune.Value != ' ')
+                break;
+            at += rune.Utf16SequenceLength;
+        }
+
+        return at == 0 ? text : text[at..].TrimStart();
     }
 
     internal static string Snippet(string text) => text.Length <= 60 ? text : text[..60] + "…";
