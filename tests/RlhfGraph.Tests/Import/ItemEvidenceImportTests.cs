@@ -311,4 +311,31 @@ public sealed class ItemEvidenceImportTests
         // The dataset's own page beats the other link given for it first.
         Assert.Equal("https://huggingface.co/datasets/sigma/sentiment", (await db.Datasets.SingleAsync(d => d.Name == "Sigma Sentiment")).Url);
     }
+
+    [Fact]
+    public async Task AWorkWrittenAsAHeadingOverItsFieldsIsOneItemAndAHeadingOverItemsStaysASection()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("headed.md")));
+
+        var source = Assert.Single(report.Sources);
+        Assert.Equal((3, 3, 0), (source.Seen, source.Imported, source.Skipped));
+        ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "headed"),
+        [
+            // "### Title" over "- **Authors**: …", "- **Venue**: …", "- **Links**: [arXiv](…) | [Code](…)".
+            (7, "Paper · Paper · Alpha Scalable Oversight with Debate · NeurIPS · 2024"),
+            (7, "Codebase · debate · https://github.com/alpha/debate"),
+            // The same fields as one paragraph broken into lines.
+            (12, "Paper · Paper · Beta Reward Model Distillation · ICML · 2024"),
+            (12, "Codebase · distill · https://github.com/beta/distill"),
+            (21, "Paper · Paper · Delta Reward Shaping · arXiv · 2024"),
+        ]);
+        await using var db = database.CreateContext();
+        var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);
+        Assert.Equal(["Ann Ames", "Bob Baird"], papers["Alpha Scalable Oversight with Debate"].Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name));
+        Assert.Equal(["Cara Cole", "Dan Dorn"], papers["Beta Reward Model Distillation"].Authors.OrderBy(a => a.Position).Select(a => a.Author!.Name));
+        Assert.Equal("https://arxiv.org/abs/2406.30101", papers["Alpha Scalable Oversight with Debate"].Url);
+        // The heading over a paragraph of prose and an item is a section the item stands in.
+        Assert.Equal("Awesome Preference Papers / 2024 / Gamma Reward Hacking Notes", (await db.Mentions.SingleAsync(m => m.Line == 21)).Section);
+    }
 }

@@ -15,13 +15,13 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     private static readonly HashSet<string> LinkLabels = new(StringComparer.OrdinalIgnoreCase)
     {
         "arxiv", "pdf", "paper", "code", "github", "official", "project", "project page", "website", "homepage", "blog", "video", "slides",
-        "dataset", "data", "demo", "openreview", "link", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
+        "dataset", "data", "demo", "openreview", "link", "links", "html", "abs", "acl", "doi", "huggingface", "hf", "model", "models", "poster", "talk",
     };
 
-    // Labels of a detail line that links the work itself ("Paper: [arXiv](…)"), not its code or data.
+    // Labels of a detail line that links the work itself ("Paper: [arXiv](…)", "Links: [arXiv](…) | [Code](…)"), not its code or data.
     private static readonly HashSet<string> OwnLinkLabels = new(StringComparer.OrdinalIgnoreCase)
     {
-        "arxiv", "pdf", "paper", "project", "project page", "website", "homepage", "openreview", "link", "html", "abs", "acl", "doi",
+        "arxiv", "pdf", "paper", "project", "project page", "website", "homepage", "openreview", "link", "links", "html", "abs", "acl", "doi",
     };
 
     public int Line { get; } = line;
@@ -234,11 +234,50 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         foreach (var (_, inlines) in Details)
         {
             var text = MarkdownInlines.Text(inlines);
-            // "Paper: [arXiv](…)" under a plain-text title: the work's own link.
-            if (IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines)) && MarkdownInlines.Links(inlines).FirstOrDefault(l => IsWorkLink(l.Url)) is { } own)
+            // "Paper: [arXiv](…)" or "Links: [arXiv](…) | [Code](…)" under a plain-text title, or a line of links alone: the work's
+            // own link, and its code.
+            var lineLinks = MarkdownInlines.Links(inlines).Where(l => IsWorkLink(l.Url)).ToList();
+            if (lineLinks.Count > 0 && ((IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines))) || IsLinksOnly(inlines)))
             {
-                if (url is null) url = own.Url;
-                else others.Add(own);
+                foreach (var link in lineLinks)
+                {
+                    if (RepositoryUrl.Normalize(link.Url) is not null && !codebaseSection && (IsCodeLabel(link.Label) || !PaperEvidence.IsPaperLink(link.Url))) code.Add(link);
+                    else if (url is null && (PaperEvidence.IsPaperLink(link.Url) || !IsCodeLabel(link.Label))) url = link.Url;
+                    else others.Add(link);
+                }
+
+                continue;
+            }
+
+            // "Authors: A, B", "Venue: NeurIPS 2024", "Year: 2024", "TL;DR: …" (a work written as a heading over its fields).
+            if (DetailField().Match(text) is { Success: true } field)
+            {
+                var value = field.Groups["value"].Value.Trim();
+                switch (field.Groups["label"].Value.ToLowerInvariant())
+                {
+                    case "author" or "authors" or "by":
+                        var byline = Byline.Parse(value);
+                        if (!bylineRead && byline.People.Count > 0)
+                        {
+                            (people, truncated, bylineRead) = (byline.People, byline.Truncated, true);
+                            venue ??= byline.Venue;
+                            year ??= byline.Year;
+                        }
+
+                        break;
+                    case "year" or "date":
+                        if (YearIn().Match(value) is { Success: true } given) year ??= int.Parse(given.Value, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                    case "tl;dr" or "tldr" or "summary" or "abstract" or "note":
+                        description ??= value;
+                        break;
+                    default:
+                        var named = Venue.Parse(value);
+                        venue ??= named?.Venue ?? value;
+                        year ??= named?.Year ?? (YearIn().Match(value) is { Success: true } v ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+                        break;
+                }
+
                 continue;
             }
 
@@ -386,6 +425,32 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         return (byline.People, byline.Truncated, byline.Venue, byline.Year ?? yearAlone);
     }
 
+    /// <summary>A line of labelled links and nothing else ("[[Paper](…)] [[Code](…)]"); a link whose text is a title is an item's.</summary>
+    private static bool IsLinksOnly(List<Inline> inlines) =>
+        inlines.Any(i => i is LinkInline { IsImage: false } or AutolinkInline)
+        && MarkdownInlines.Links(inlines).All(l => LinkLabels.Contains(l.Label) || Venue.Name(l.Label) is not null)
+        && MarkdownInlines.Text(inlines.Where(i => i is not (LinkInline or AutolinkInline))).All(c => c is ' ' or '[' or ']' or '(' or ')' or '|' or ',' or '·' or '/' or '-');
+
+    /// <summary>
+    /// A detail line that is one of a work's fields when the work is written as a heading over them ("- **Authors**: …",
+    /// "**Published:** ICML 2024"): the labels <see cref="Read"/> takes apart, beside the links and the labelled lines it already reads.
+    /// </summary>
+    public static bool IsWorkField(List<Inline> inlines)
+    {
+        if (IsLinksOnly(inlines) || (IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines)))) return true;
+        var text = MarkdownInlines.Text(inlines);
+        return DetailField().IsMatch(text) || FieldLines.IsLabelled(text);
+    }
+
+    /// <summary>Whether the field lines make a work: a link to it, or its people beside its venue or year.</summary>
+    public static bool FieldsMakeAWork(IReadOnlyList<List<Inline>> lines)
+    {
+        var linked = lines.Any(l => (IsLinksOnly(l) || (IsLabelledLink(l) && OwnLinkLabels.Contains(LinkLabelOf(l))))
+            && MarkdownInlines.Links(l).Any(k => PaperEvidence.IsPaperLink(k.Url)));
+        var labels = lines.Select(l => DetailField().Match(MarkdownInlines.Text(l))).Where(m => m.Success).Select(m => m.Groups["label"].Value.ToLowerInvariant()).ToList();
+        return linked || (labels.Any(l => l is "author" or "authors") && labels.Any(l => l is not ("author" or "authors" or "by" or "tl;dr" or "tldr" or "summary" or "abstract" or "note")));
+    }
+
     /// <summary>"Paper: [arXiv](…)", "Code: [GitHub](…)": a label and a colon, then a link.</summary>
     public static bool IsLabelledLink(List<Inline> inlines)
     {
@@ -512,6 +577,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"^\[([^\[\]]{2,40})\]\s*")]
     private static partial Regex LeadingBracket();
+
+    [GeneratedRegex(@"^\s*(?<label>authors?|by|venue|published(?: in| at)?|publication|conference|journal|year|date|tl;dr|tldr|summary|abstract|note)\s*:\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DetailField();
 
     // "[2023/10]", "(2023.10)", "2024.02 |", "2023 -": a year in brackets, or with a month, or before a separator (a title may
     // start with a bare year).

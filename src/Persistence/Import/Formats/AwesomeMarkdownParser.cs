@@ -50,10 +50,18 @@ internal sealed class AwesomeMarkdownParser : IListParser
 
         public void Blocks(ContainerBlock container)
         {
-            foreach (var block in container)
+            for (var at = 0; at < container.Count; at++)
             {
+                var block = container[at];
                 switch (block)
                 {
+                    case HeadingBlock heading when Section() is { } section && WorkUnder(heading, container, at) is { } work:
+                        // "### Title" over "- **Authors**: …", "- **Links**: [arXiv](…)": a heading that is a work; its field lines are its details.
+                        var headed = new AwesomeEntry(heading.Line + 1, section, MarkdownInlines.Children(heading.Inline));
+                        headed.Details.AddRange(work.Lines);
+                        Add(headed);
+                        at = work.Last;
+                        break;
                     case HeadingBlock heading:
                         Heading(heading);
                         break;
@@ -76,6 +84,55 @@ internal sealed class AwesomeMarkdownParser : IListParser
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// The field lines under a heading that names a work rather than a section: every block up to the next heading is field lines
+        /// (a list of them, or a paragraph of them broken by line breaks) that make a work (<see cref="AwesomeEntry.FieldsMakeAWork"/>).
+        /// </summary>
+        private static (List<(int Line, List<Inline> Inlines)> Lines, int Last)? WorkUnder(HeadingBlock heading, ContainerBlock container, int at)
+        {
+            var title = MarkdownInlines.Text(MarkdownInlines.Children(heading.Inline));
+            if (title.Length == 0 || SectionClassifier.KindOfWords(title) is not null || SectionClassifier.YearOf(title) is not null && title.Length <= 16) return null;
+            var lines = new List<(int, List<Inline>)>();
+            var last = at;
+            // Up to the next heading, or to a block that is neither a list nor a paragraph (an HTML block, a table), which is read as usual.
+            for (var next = at + 1; next < container.Count && container[next] is ListBlock or ParagraphBlock; next++)
+            {
+                switch (container[next])
+                {
+                    case ListBlock list:
+                        foreach (var item in list.OfType<ListItemBlock>())
+                        {
+                            if (item.Count != 1 || item[0] is not ParagraphBlock p) return null;
+                            lines.Add((p.Line + 1, MarkdownInlines.Children(p.Inline)));
+                        }
+
+                        break;
+                    case ParagraphBlock paragraph:
+                        var line = paragraph.Line + 1;
+                        var current = new List<Inline>();
+                        foreach (var inline in MarkdownInlines.Children(paragraph.Inline))
+                        {
+                            if (inline is not LineBreakInline)
+                            {
+                                current.Add(inline);
+                                continue;
+                            }
+
+                            if (current.Count > 0) lines.Add((line, current));
+                            (current, line) = ([], line + 1);
+                        }
+
+                        if (current.Count > 0) lines.Add((line, current));
+                        break;
+                }
+
+                last = next;
+            }
+
+            var fields = lines.Select(l => l.Item2).ToList();
+            return fields.Count > 0 && fields.All(AwesomeEntry.IsWorkField) && AwesomeEntry.FieldsMakeAWork(fields) ? (lines, last) : null;
         }
 
         private void Heading(HeadingBlock heading)
