@@ -319,7 +319,7 @@ public sealed class ItemEvidenceImportTests
         var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("headed.md")));
 
         var source = Assert.Single(report.Sources);
-        Assert.Equal((3, 3, 0), (source.Seen, source.Imported, source.Skipped));
+        Assert.Equal((4, 4, 0), (source.Seen, source.Imported, source.Skipped));
         ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "headed"),
         [
             // "### Title" over "- **Authors**: …", "- **Venue**: …", "- **Links**: [arXiv](…) | [Code](…)".
@@ -329,6 +329,8 @@ public sealed class ItemEvidenceImportTests
             (12, "Paper · Paper · Beta Reward Model Distillation · ICML · 2024"),
             (12, "Codebase · distill · https://github.com/beta/distill"),
             (21, "Paper · Paper · Delta Reward Shaping · arXiv · 2024"),
+            // A venue that is no known one is kept as written, less its year.
+            (23, "Paper · Paper · Epsilon Alignment in the Wild · Nature Machine Intelligence · 2024"),
         ]);
         await using var db = database.CreateContext();
         var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);
@@ -337,5 +339,7 @@ public sealed class ItemEvidenceImportTests
         Assert.Equal("https://arxiv.org/abs/2406.30101", papers["Alpha Scalable Oversight with Debate"].Url);
         // The heading over a paragraph of prose and an item is a section the item stands in.
         Assert.Equal("Awesome Preference Papers / 2024 / Gamma Reward Hacking Notes", (await db.Mentions.SingleAsync(m => m.Line == 21)).Section);
+        // A work's heading ends the section at its level, as any heading does.
+        Assert.Equal("Awesome Preference Papers / 2024", (await db.Mentions.SingleAsync(m => m.Line == 23)).Section);
     }
 }

@@ -272,8 +272,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
                         description ??= value;
                         break;
                     default:
+                        // "NeurIPS 2024", "Nature Machine Intelligence, 2024" or a date alone ("2024-03-01": a year, no venue).
                         var named = Venue.Parse(value);
-                        venue ??= named?.Venue ?? value;
+                        var undated = YearIn().Replace(value, " ").Trim(' ', ',', '.', '-', '/', '(', ')');
+                        venue ??= named?.Venue ?? (undated.Any(char.IsLetter) ? undated : null);
                         year ??= named?.Year ?? (YearIn().Match(value) is { Success: true } v ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
                         break;
                 }

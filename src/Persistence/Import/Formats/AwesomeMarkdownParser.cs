@@ -55,11 +55,18 @@ internal sealed class AwesomeMarkdownParser : IListParser
                 var block = container[at];
                 switch (block)
                 {
-                    case HeadingBlock heading when Section() is { } section && WorkUnder(heading, container, at) is { } work:
-                        // "### Title" over "- **Authors**: …", "- **Links**: [arXiv](…)": a heading that is a work; its field lines are its details.
-                        var headed = new AwesomeEntry(heading.Line + 1, section, MarkdownInlines.Children(heading.Inline));
-                        headed.Details.AddRange(work.Lines);
-                        Add(headed);
+                    case HeadingBlock heading when WorkUnder(heading, container, at) is { } work:
+                        // "### Title" over "- **Authors**: …", "- **Links**: [arXiv](…)": a heading that is a work; its field lines are its
+                        // details. It ends the sections at its level and below, as any heading does, and stands in the one above it.
+                        foreach (var deeper in _headings.Keys.Where(l => l >= heading.Level).ToList()) _headings.Remove(deeper);
+                        _subHeading = null;
+                        if (Section() is { } around)
+                        {
+                            var headed = new AwesomeEntry(heading.Line + 1, around, MarkdownInlines.Children(heading.Inline));
+                            headed.Details.AddRange(work.Lines);
+                            Add(headed);
+                        }
+
                         at = work.Last;
                         break;
                     case HeadingBlock heading:
