@@ -204,7 +204,7 @@ public sealed class ItemEvidenceImportTests
         var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("citations.md")));
 
         var source = Assert.Single(report.Sources);
-        Assert.Equal((34, 34, 0), (source.Seen, source.Imported, source.Skipped));
+        Assert.Equal((35, 35, 0), (source.Seen, source.Imported, source.Skipped));
         ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "citations"),
         [
             (7, "Paper · Paper · Alpha Reward Models for Long Context · arXiv · 2024"),
@@ -259,6 +259,8 @@ public sealed class ItemEvidenceImportTests
             (75, "Paper · Paper · Chi Preference Models · NeurIPS · 2023"),
             (76, "Paper · Paper · Psi Human Feedback at Scale · ICLR · 2024"),
             (77, "Paper · Paper · Omega Critique Models · ACL · 2024"),
+            // A date tag before a linked title is its year, neither its title nor a blog's publisher.
+            (78, "Paper · BlogPost · Lambda Notes on Judges · - · 2023"),
         ]);
         await using var db = database.CreateContext();
         var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);

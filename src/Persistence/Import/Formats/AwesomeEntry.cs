@@ -119,7 +119,7 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             (tag, leading) = (bracketed, leading[bracket.Length..].Trim());
         // "[2023/10] Title …", "2024.02 | Title | [paper](…)": a date before the title, and a plain title set between pipes.
         int? dated = null;
-        if (organization is not null && LeadingDate().Match($"[{organization}] x") is { Success: true } tagDate)
+        if (organization is not null && DateTag().Match(organization) is { Success: true } tagDate)
             (dated, organization) = (int.Parse(tagDate.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), null);
         if (LeadingDate().Match(leading) is { Success: true } date)
             (dated, leading) = (int.Parse(date.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), leading[date.Length..].Trim());
@@ -579,6 +579,10 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
 
     [GeneratedRegex(@"^\[([^\[\]]{2,40})\]\s*")]
     private static partial Regex LeadingBracket();
+
+    // "[2023/10] [Title](…)": the tag's text alone.
+    [GeneratedRegex(@"^(?<year>(?:19|20)\d\d)(?:[./-](?:0?[1-9]|1[0-2]))?$")]
+    private static partial Regex DateTag();
 
     [GeneratedRegex(@"^\s*(?<label>authors?|by|venue|published(?: in| at)?|publication|conference|journal|year|date|tl;dr|tldr|summary|abstract|note)\s*:\s*(?<value>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex DetailField();
