@@ -88,9 +88,7 @@ internal static class CommandLineExtensions
         {
             // SQLite stays zero-setup; on SQL Server migrating is its own deployment step.
             if (options.Provider == DatabaseProvider.Sqlite) await initializer.MigrateAsync(ct).ConfigureAwait(false);
-            var started = DateTime.UtcNow;
-            var progress = new Progress<string>(step => Console.Error.WriteLine($"[{(DateTime.UtcNow - started).TotalSeconds,6:F1}s] {step}"));
-            var report = await initializer.SeedAsync(source, onlyIfEmpty: false, importOptions, progress, ct).ConfigureAwait(false);
+            var report = await initializer.SeedAsync(source, onlyIfEmpty: false, importOptions, new ConsoleProgress(DateTime.UtcNow), ct).ConfigureAwait(false);
             Console.WriteLine(report);
             foreach (var conflict in report!.Conflicts) Console.WriteLine($"conflict {conflict}");
             foreach (var skipped in report.SkippedItems) Console.WriteLine($"skipped {skipped}");
