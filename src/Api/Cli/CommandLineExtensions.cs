@@ -45,7 +45,8 @@ internal static class CommandLineExtensions
         // System.CommandLine 2.0.0 leaves Ctrl+C and SIGTERM unhandled (its documented default timeout is null there,
         // dotnet/command-line-api#2739), so a signal killed `seed` at once and its token never fired. The one-shot commands
         // take the signal as their token and have 10 s to stop before the library ends the process (exit 130, or 143 for
-        // SIGTERM); serving keeps ASP.NET's own console lifetime, which drains requests on the same signals.
+        // SIGTERM; `seed` also listens from its first line, see SignalCancellation); serving keeps ASP.NET's own console
+        // lifetime, which drains requests on the same signals.
         var invocation = parsed.CommandResult.Command == root ? null : new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
@@ -75,8 +76,10 @@ internal static class CommandLineExtensions
         return 0;
     }
 
-    private static async Task<int> SeedAsync(WebApplication app, string? source, ImportOptions importOptions, CancellationToken ct)
+    private static async Task<int> SeedAsync(WebApplication app, string? source, ImportOptions importOptions, CancellationToken invocation)
     {
+        using var signals = new SignalCancellation(invocation);
+        var ct = signals.Token;
         var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         // A failed statement is reported below in one line; EF's own error log would print it again with a stack trace.
