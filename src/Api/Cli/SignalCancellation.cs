@@ -21,10 +21,15 @@ internal sealed class SignalCancellation : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>
+    /// Stops listening. The source is not disposed: the command can end (its import sees the token cancelled) while the signal's
+    /// thread is still running the token's callbacks, and disposing a source under its own Cancel is a race. Left to the process,
+    /// which ends with the command. (Passing this token into System.CommandLine's invocation instead, so that its linked source
+    /// hung off this one, ended the process with SIGABRT, exit 134, once in ten signalled runs.)
+    /// </summary>
     public void Dispose()
     {
         foreach (var registration in _registrations) registration.Dispose();
-        _source.Dispose();
     }
 
     private void Cancel(PosixSignalContext context)
