@@ -316,10 +316,12 @@ internal sealed class GraphBuilder
         foreach (var cluster in clusters)
         {
             var candidates = cluster.Candidates;
-            // The repository most lists link to is the codebase's home (huggingface/trl over lvwerra/trl).
+            // The project's own organisation is the codebase's home (OpenRLHF/OpenRLHF over OpenLLMAI/OpenRLHF, which more lists
+            // still link to), else the repository most lists link to (huggingface/trl over lvwerra/trl).
             var home = candidates.Where(c => c.UrlKey is not null)
                 .GroupBy(c => c.UrlKey!, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Item.Order))
+                .OrderByDescending(g => g.First().Repository is { } repository && RepositoryUrl.IsOwnOrganisation(repository))
+                .ThenByDescending(g => g.Count()).ThenBy(g => g.Min(c => c.Item.Order))
                 .Select(g => g.First()).FirstOrDefault() ?? candidates[0];
             var sectionItems = cluster.SectionItems.ToList();
             var key = home.UrlKey ?? $"name:{home.NameKeys.FirstOrDefault() ?? home.Item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

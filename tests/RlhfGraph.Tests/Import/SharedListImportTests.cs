@@ -242,6 +242,21 @@ public sealed class SharedListImportTests
     }
 
     [Fact]
+    public async Task OpenRlhfUnderItsOldOwnerAndItsOwnOrganisationIsOneCodebaseAtItsOwnOrganisation()
+    {
+        // 000:212 and 002:167 link github.com/OpenLLMAI/OpenRLHF and 003 names it without a link; opendilab's newest list links
+        // github.com/OpenRLHF/OpenRLHF (line 683, and the code of the papers at 100 and 152), where the project moved. One
+        // repository: one codebase, at its new home.
+        var (database, _) = await ImportWithSeedsAsync(OpenDilab);
+        await using var _ = database;
+        await using var db = database.CreateContext();
+        var codebase = Assert.Single(await db.Codebases.Where(c => c.Repository == "OpenRLHF").Include(c => c.Mentions).ThenInclude(m => m.Source).ToListAsync());
+        Assert.Equal(("OpenRLHF", "https://github.com/OpenRLHF/OpenRLHF", "OpenRLHF"), (codebase.Name, codebase.Url, codebase.Owner));
+        Assert.Equal(["awesome-offline-rl-louieworth:167", "awesome-rlhf-louieworth-2024:212", "awesome-rlhf-opendilab-2025:1", "shared:100", "shared:152", "shared:683"],
+            codebase.Mentions.Select(m => $"{m.Source!.Name}:{m.Line}").Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
     public async Task TheBookByNathanLambertIsOneBookWhetherItsListWritesTheBylineInItsTitleOrAfterIt()
     {
         // 003 (flattened): "Books - Reinforcement Learning from Human Feedback by Nathan Lambert"; opendilab's newest list, line 817:

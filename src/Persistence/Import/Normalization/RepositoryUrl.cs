@@ -33,17 +33,29 @@ internal static class RepositoryUrl
     /// <summary>
     /// One repository under an old and a new owner (001:255 `lvwerra/trl` and 000:210 `huggingface/trl`):
     /// the same name on the same host, and evidence tying the owners: a person listed for either is also
-    /// listed for the other, or an owner's handle spells a listed person's name ("lvwerra" = Leandro von Werra).
+    /// listed for the other, an owner's handle spells a listed person's name ("lvwerra" = Leandro von Werra),
+    /// or one owner is the project's own organisation (`OpenLLMAI/OpenRLHF`, 000:212, and `OpenRLHF/OpenRLHF`
+    /// in opendilab's newest list: a project moved to an organisation named after it).
     /// </summary>
     public static bool IsLikelyMove(NormalizedRepository a, NormalizedRepository b, IReadOnlyCollection<string> peopleOfA, IReadOnlyCollection<string> peopleOfB)
     {
         if (!string.Equals(a.Host, b.Host, StringComparison.Ordinal) || !string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(a.Owner, b.Owner, StringComparison.OrdinalIgnoreCase))
             return false;
+        if (IsOwnOrganisation(a) || IsOwnOrganisation(b)) return true;
         var keysA = peopleOfA.Select(PersonName.Key).ToHashSet(StringComparer.Ordinal);
         if (peopleOfB.Select(PersonName.Key).Any(keysA.Contains)) return true;
         return peopleOfA.Concat(peopleOfB).Any(p => IsHandleOf(a.Owner, p) || IsHandleOf(b.Owner, p));
     }
+
+    /// <summary>
+    /// The repository's owner is named after it (`OpenRLHF/OpenRLHF`, `vllm-project/vllm` is not): an organisation made for the
+    /// project, so its home wherever else the same name lives (see <see cref="IsLikelyMove"/>). Case and punctuation do not matter.
+    /// </summary>
+    public static bool IsOwnOrganisation(NormalizedRepository repository) =>
+        string.Equals(Compact(repository.Owner), Compact(repository.Name), StringComparison.Ordinal);
+
+    private static string Compact(string segment) => TextNormalization.FoldToWords(segment).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>"lvwerra" for "Leandro von Werra": the handle ends with the family name and starts with the first initial.</summary>
     internal static bool IsHandleOf(string handle, string person)

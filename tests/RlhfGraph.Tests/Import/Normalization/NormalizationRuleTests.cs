@@ -285,6 +285,22 @@ public sealed class NormalizationRuleTests
         Assert.False(RepositoryUrl.IsLikelyMove(evals, otherEvals, ["Ethan Perez"], ["Shixiang Shane Gu"]));
     }
 
+    [Fact]
+    public void ARepositoryMovedToAnOrganisationNamedAfterItNeedsNoOtherEvidence()
+    {
+        var old = RepositoryUrl.Normalize("https://github.com/OpenLLMAI/OpenRLHF")!; // 000:212
+        var own = RepositoryUrl.Normalize("https://github.com/OpenRLHF/OpenRLHF")!; // opendilab's newest list, line 683
+        Assert.True(RepositoryUrl.IsOwnOrganisation(own));
+        Assert.True(RepositoryUrl.IsOwnOrganisation(RepositoryUrl.Normalize("https://github.com/open-rlhf/OpenRLHF")!));
+        Assert.False(RepositoryUrl.IsOwnOrganisation(old));
+        Assert.False(RepositoryUrl.IsOwnOrganisation(RepositoryUrl.Normalize("https://github.com/vllm-project/vllm")!));
+        Assert.True(RepositoryUrl.IsLikelyMove(old, own, [], []));
+        Assert.True(RepositoryUrl.IsLikelyMove(own, old, [], []));
+        // Another host, or another name, is another repository whatever the owner is called.
+        Assert.False(RepositoryUrl.IsLikelyMove(RepositoryUrl.Normalize("https://gitlab.com/OpenLLMAI/OpenRLHF")!, own, [], []));
+        Assert.False(RepositoryUrl.IsLikelyMove(RepositoryUrl.Normalize("https://github.com/OpenLLMAI/OpenRLHF-M")!, own, [], []));
+    }
+
     [Theory]
     [InlineData("CNN/DM", "CNN Daily Mail")] // 001:204 and 001:135
     [InlineData("TL;DR", "TLDR")]
