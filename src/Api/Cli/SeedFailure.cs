@@ -18,6 +18,9 @@ internal static class SeedFailure
         UnauthorizedAccessException e => $"permission denied: {OneLine(e.Message)}",
         IOException e => $"a file could not be read or written: {OneLine(e.Message)}",
         InvalidOperationException { InnerException: DbException inner } => Describe(inner),
+        // A heap cap (DOTNET_GCHeapHardLimit, README) or the machine's memory: the collector knows which figure it held to.
+        OutOfMemoryException => $"out of memory: the lists need more than the {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes >> 20} MiB this process may use "
+            + "(a heap limit such as DOTNET_GCHeapHardLimit, or the machine's memory)",
         _ => $"{exception.GetType().Name}: {OneLine(exception.Message)}",
     };
 
