@@ -196,128 +196,37 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         var credited = alias is null ? Credited(restText, parenthesizedVenue) : null;
         if (trailing.Length > 0 && alias is null && parenthesizedVenue is null && credited is null && trailing.Any(char.IsLetter)) description ??= trailing;
 
-        int? year = null;
+        var work = new Reading(url, code, others, description);
         string? arxivId = null;
         foreach (var span in rest.OfType<CodeInline>())
         {
             var content = span.Content.Trim();
-            if (YearOnly().IsMatch(content)) year = int.Parse(content, System.Globalization.CultureInfo.InvariantCulture);
+            if (YearOnly().IsMatch(content)) work.Year = int.Parse(content, System.Globalization.CultureInfo.InvariantCulture);
             else if (ArxivId.Parse(content) is { } id) arxivId = id;
         }
 
-        var fields = new FieldLines();
-        IReadOnlyList<string> people = [];
-        var truncated = false;
         // A venue column as written ("NeurIPS'23") or by its canonical name when it is one.
         var tableVenue = Venue.Parse(TableVenue);
         var badge = BadgeVenue(head);
-        string? venue = tableVenue?.Venue ?? TableVenue ?? tag?.Venue ?? linkedVenue ?? parenthesizedVenue?.Venue ?? cited?.Venue ?? credited?.Venue ?? badge?.Venue;
-        year ??= tableVenue?.Year ?? tag?.Year ?? parenthesizedVenue?.Year ?? cited?.Year ?? credited?.Year ?? badge?.Year ?? dated;
-        var bylineRead = false;
+        work.Venue = tableVenue?.Venue ?? TableVenue ?? tag?.Venue ?? linkedVenue ?? parenthesizedVenue?.Venue ?? cited?.Venue ?? credited?.Venue ?? badge?.Venue;
+        work.Year ??= tableVenue?.Year ?? tag?.Year ?? parenthesizedVenue?.Year ?? cited?.Year ?? credited?.Year ?? badge?.Year ?? dated;
         if (TablePeople is not null)
         {
-            (people, truncated) = Byline.SplitPeople(TablePeople);
-            bylineRead = true;
+            var (tablePeople, tableTruncated) = Byline.SplitPeople(TablePeople);
+            work.Credit(tablePeople, tableTruncated);
         }
         else if ((cited?.People ?? credited?.People) is { Count: > 0 } named)
         {
-            (people, truncated) = (named, cited?.Truncated ?? credited?.Truncated ?? false);
-            bylineRead = true;
+            work.Credit(named, cited?.Truncated ?? credited?.Truncated ?? false);
         }
         else if (owner is not null)
         {
             // A byline under the item still says more.
-            people = [owner];
+            work.People = [owner];
         }
 
-        if (TableYear is not null && YearIn().Match(TableYear) is { Success: true } y) year = int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (_, inlines) in Details)
-        {
-            var text = MarkdownInlines.Text(inlines);
-            // "Paper: [arXiv](…)" or "Links: [arXiv](…) | [Code](…)" under a plain-text title, or a line of links alone: the work's
-            // own link, and its code.
-            var lineLinks = MarkdownInlines.Links(inlines).Where(l => IsWorkLink(l.Url)).ToList();
-            if (lineLinks.Count > 0 && ((IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines))) || IsLinksOnly(inlines)))
-            {
-                foreach (var link in lineLinks)
-                {
-                    if (RepositoryUrl.Normalize(link.Url) is not null && !codebaseSection && (IsCodeLabel(link.Label) || !PaperEvidence.IsPaperLink(link.Url))) code.Add(link);
-                    else if (url is null && (PaperEvidence.IsPaperLink(link.Url) || !IsCodeLabel(link.Label))) url = link.Url;
-                    else others.Add(link);
-                }
-
-                continue;
-            }
-
-            // "Authors: A, B", "Venue: NeurIPS 2024", "Year: 2024", "TL;DR: …" (a work written as a heading over its fields).
-            if (DetailField().Match(text) is { Success: true } field)
-            {
-                var value = field.Groups["value"].Value.Trim();
-                switch (field.Groups["label"].Value.ToLowerInvariant())
-                {
-                    case "author" or "authors" or "by":
-                        var byline = Byline.Parse(value);
-                        if (!bylineRead && byline.People.Count > 0)
-                        {
-                            (people, truncated, bylineRead) = (byline.People, byline.Truncated, true);
-                            venue ??= byline.Venue;
-                            year ??= byline.Year;
-                        }
-
-                        break;
-                    case "year" or "date":
-                        if (YearIn().Match(value) is { Success: true } given) year ??= int.Parse(given.Value, System.Globalization.CultureInfo.InvariantCulture);
-                        break;
-                    case "tl;dr" or "tldr" or "summary" or "abstract" or "note":
-                        description ??= value;
-                        break;
-                    default:
-                        // "NeurIPS 2024", "Nature Machine Intelligence, 2024" or a date alone ("2024-03-01": a year, no venue).
-                        var named = Venue.Parse(value);
-                        var undated = YearIn().Replace(value, " ").Trim(' ', ',', '.', '-', '/', '(', ')');
-                        venue ??= named?.Venue ?? (undated.Any(char.IsLetter) ? undated : null);
-                        year ??= named?.Year ?? (YearIn().Match(value) is { Success: true } v ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
-                        break;
-                }
-
-                continue;
-            }
-
-            if (FieldLines.IsLabelled(text))
-            {
-                fields.Read(inlines);
-                continue;
-            }
-
-            // "CVPR 2024" alone on the line under the item (a vision list's venue lines).
-            if (Venue.Parse(text) is { } venueLine && MarkdownInlines.Links(inlines).Count == 0)
-            {
-                venue = venueLine.Venue;
-                year = venueLine.Year ?? year;
-                continue;
-            }
-
-            if (!bylineRead && MarkdownInlines.Links(inlines).Count == 0)
-            {
-                bylineRead = true;
-                // "Yihao Feng*, Shentao Yang*, …" (opendilab): equal-contribution marks are not part of the names.
-                var names = text.Replace("*", "", StringComparison.Ordinal).Replace("†", "", StringComparison.Ordinal).Replace("‡", "", StringComparison.Ordinal);
-                var byline = Byline.Parse(names, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
-                // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, …" (opendilab-newest:680): a team credited before its people,
-                // which the names that follow it make a byline.
-                var team = names.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon && names.IndexOf(", ", StringComparison.Ordinal) is var comma && (comma < 0 || colon < comma);
-                if (byline.People.Count > (team ? 1 : 0) && NameList.IsPlausible(string.Join(", ", team ? byline.People.Skip(1) : byline.People)))
-                {
-                    (people, truncated) = (byline.People, byline.Truncated);
-                    venue ??= byline.Venue;
-                    year ??= byline.Year;
-                    continue;
-                }
-            }
-
-            description ??= text;
-            code.AddRange(MarkdownInlines.Links(inlines).Where(l => RepositoryUrl.Normalize(l.Url) is not null && !codebaseSection));
-        }
+        if (TableYear is not null && YearIn().Match(TableYear) is { Success: true } y) work.Year = int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (_, inlines) in Details) ReadDetail(work, inlines, codebaseSection);
 
         var item = new ListItem
         {
@@ -327,23 +236,117 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
             SectionKind = Section.Kind ?? SectionKind.Papers,
             SectionYear = Section.Year,
             Title = title,
-            Url = url ?? dropped,
-            Links = others,
+            Url = work.Url ?? dropped,
+            Links = work.Others,
             Alias = alias,
-            People = people,
-            PeopleTruncated = truncated,
-            Venue = venue,
-            Year = year,
+            People = work.People,
+            PeopleTruncated = work.Truncated,
+            Venue = work.Venue,
+            Year = work.Year,
             ArxivId = arxivId,
-            Keywords = [.. fields.Keywords, .. TableKeywords],
-            Environments = fields.Environments,
-            Tasks = fields.Tasks,
-            Code = [.. code, .. fields.Code],
-            Datasets = fields.Datasets,
-            Description = description,
+            Keywords = [.. work.Fields.Keywords, .. TableKeywords],
+            Environments = work.Fields.Environments,
+            Tasks = work.Fields.Tasks,
+            Code = [.. work.Code, .. work.Fields.Code],
+            Datasets = work.Fields.Datasets,
+            Description = work.Description,
             Organization = organization,
         };
         return (item, null);
+    }
+
+    /// <summary>One line under the entry's head: the work's own links, a labelled field, a venue line, its byline or its description.</summary>
+    private void ReadDetail(Reading work, List<Inline> inlines, bool codebaseSection)
+    {
+        var text = MarkdownInlines.Text(inlines);
+        var lineLinks = MarkdownInlines.Links(inlines);
+        // "Paper: [arXiv](…)" or "Links: [arXiv](…) | [Code](…)" under a plain-text title, or a line of links alone: the work's
+        // own link, and its code.
+        var workLinks = lineLinks.Where(l => IsWorkLink(l.Url)).ToList();
+        if (workLinks.Count > 0 && ((IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines))) || IsLinksOnly(inlines)))
+        {
+            foreach (var link in workLinks)
+            {
+                if (RepositoryUrl.Normalize(link.Url) is not null && !codebaseSection && (IsCodeLabel(link.Label) || !PaperEvidence.IsPaperLink(link.Url))) work.Code.Add(link);
+                else if (work.Url is null && (PaperEvidence.IsPaperLink(link.Url) || !IsCodeLabel(link.Label))) work.Url = link.Url;
+                else work.Others.Add(link);
+            }
+
+            return;
+        }
+
+        // "Authors: A, B", "Venue: NeurIPS 2024", "Year: 2024", "TL;DR: …" (a work written as a heading over its fields).
+        if (DetailField().Match(text) is { Success: true } field)
+        {
+            ReadField(work, field.Groups["label"].Value.ToLowerInvariant(), field.Groups["value"].Value.Trim());
+            return;
+        }
+
+        if (FieldLines.IsLabelled(text))
+        {
+            work.Fields.Read(inlines);
+            return;
+        }
+
+        // "CVPR 2024" alone on the line under the item (a vision list's venue lines).
+        if (Venue.Parse(text) is { } venueLine && lineLinks.Count == 0)
+        {
+            work.Venue = venueLine.Venue;
+            work.Year = venueLine.Year ?? work.Year;
+            return;
+        }
+
+        if (!work.BylineRead && lineLinks.Count == 0)
+        {
+            work.BylineRead = true;
+            // "Yihao Feng*, Shentao Yang*, …" (opendilab): equal-contribution marks are not part of the names.
+            var names = text.Replace("*", "", StringComparison.Ordinal).Replace("†", "", StringComparison.Ordinal).Replace("‡", "", StringComparison.Ordinal);
+            var byline = Byline.Parse(names, lastPartIsVenue: Section.Kind is SectionKind.Talks or SectionKind.Blogs or SectionKind.Courses);
+            // "ByteDance Seed MLSys Team & HKU: Guangming Sheng, …" (opendilab-newest:680): a team credited before its people,
+            // which the names that follow it make a byline.
+            var team = names.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon && names.IndexOf(", ", StringComparison.Ordinal) is var comma && (comma < 0 || colon < comma);
+            if (byline.People.Count > (team ? 1 : 0) && NameList.IsPlausible(string.Join(", ", team ? byline.People.Skip(1) : byline.People)))
+            {
+                work.Credit(byline.People, byline.Truncated);
+                work.Venue ??= byline.Venue;
+                work.Year ??= byline.Year;
+                return;
+            }
+        }
+
+        work.Description ??= text;
+        work.Code.AddRange(lineLinks.Where(l => RepositoryUrl.Normalize(l.Url) is not null && !codebaseSection));
+    }
+
+    /// <summary>A "Label: value" line of a work written as a heading over its fields.</summary>
+    private static void ReadField(Reading work, string label, string value)
+    {
+        switch (label)
+        {
+            case "author" or "authors" or "by":
+                var byline = Byline.Parse(value);
+                if (!work.BylineRead && byline.People.Count > 0)
+                {
+                    work.Credit(byline.People, byline.Truncated);
+                    work.Venue ??= byline.Venue;
+                    work.Year ??= byline.Year;
+                }
+
+                break;
+            case "year" or "date":
+                if (YearIn().Match(value) is { Success: true } given) work.Year ??= int.Parse(given.Value, System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "tl;dr" or "tldr" or "summary" or "abstract" or "note":
+                work.Description ??= value;
+                break;
+            default:
+                // "NeurIPS 2024", "Nature Machine Intelligence, 2024" or a date alone ("2024-03-01": a year, no venue).
+                var named = Venue.Parse(value);
+                var undated = YearIn().Replace(value, " ").Trim(' ', ',', '.', '-', '/', '(', ')');
+                work.Venue ??= named?.Venue ?? (undated.Any(char.IsLetter) ? undated : null);
+                work.Year ??= named?.Year ?? (YearIn().Match(value) is { Success: true } v ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
+                break;
+        }
     }
 
     /// <summary>
@@ -558,6 +561,33 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         }
 
         return at == 0 ? text : text[at..].TrimStart();
+    }
+
+    /// <summary>What the entry says of its work as it is read: its head first, then each detail line, which may add to it.</summary>
+    private sealed class Reading(string? url, List<ListLink> code, List<ListLink> others, string? description)
+    {
+        public string? Url { get; set; } = url;
+
+        public List<ListLink> Code { get; } = code;
+
+        public List<ListLink> Others { get; } = others;
+
+        public string? Description { get; set; } = description;
+
+        public FieldLines Fields { get; } = new();
+
+        public IReadOnlyList<string> People { get; set; } = [];
+
+        public bool Truncated { get; private set; }
+
+        /// <summary>A byline was read (or a line was taken for one): later lines are descriptions, not people.</summary>
+        public bool BylineRead { get; set; }
+
+        public string? Venue { get; set; }
+
+        public int? Year { get; set; }
+
+        public void Credit(IReadOnlyList<string> people, bool truncated) => (People, Truncated, BylineRead) = (people, truncated, true);
     }
 
     internal static string Snippet(string text) => text.Length <= 60 ? text : text[..60] + "…";
