@@ -263,7 +263,7 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
         // "Paper: [arXiv](…)" or "Links: [arXiv](…) | [Code](…)" under a plain-text title, or a line of links alone: the work's
         // own link, and its code.
         var workLinks = lineLinks.Where(l => IsWorkLink(l.Url)).ToList();
-        if (workLinks.Count > 0 && ((IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines))) || IsLinksOnly(inlines)))
+        if (workLinks.Count > 0 && LinksTheWork(inlines))
         {
             foreach (var link in workLinks)
             {
@@ -442,7 +442,7 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// </summary>
     public static bool IsWorkField(List<Inline> inlines)
     {
-        if (IsLinksOnly(inlines) || (IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines)))) return true;
+        if (LinksTheWork(inlines)) return true;
         var text = MarkdownInlines.Text(inlines);
         return DetailField().IsMatch(text) || FieldLines.IsLabelled(text);
     }
@@ -450,11 +450,14 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// <summary>Whether the field lines make a work: a link to it, or its people beside its venue or year.</summary>
     public static bool FieldsMakeAWork(IReadOnlyList<List<Inline>> lines)
     {
-        var linked = lines.Any(l => (IsLinksOnly(l) || (IsLabelledLink(l) && OwnLinkLabels.Contains(LinkLabelOf(l))))
-            && MarkdownInlines.Links(l).Any(k => PaperEvidence.IsPaperLink(k.Url)));
+        var linked = lines.Any(l => LinksTheWork(l) && MarkdownInlines.Links(l).Any(k => PaperEvidence.IsPaperLink(k.Url)));
         var labels = lines.Select(l => DetailField().Match(MarkdownInlines.Text(l))).Where(m => m.Success).Select(m => m.Groups["label"].Value.ToLowerInvariant()).ToList();
         return linked || (labels.Any(l => l is "author" or "authors") && labels.Any(l => l is not ("author" or "authors" or "by" or "tl;dr" or "tldr" or "summary" or "abstract" or "note")));
     }
+
+    /// <summary>A line of the work's own links: labelled links alone, or "Paper: [arXiv](…)" / "Links: [arXiv](…) | [Code](…)".</summary>
+    private static bool LinksTheWork(List<Inline> inlines) =>
+        IsLinksOnly(inlines) || (IsLabelledLink(inlines) && OwnLinkLabels.Contains(LinkLabelOf(inlines)));
 
     /// <summary>"Paper: [arXiv](…)", "Code: [GitHub](…)": a label and a colon, then a link.</summary>
     public static bool IsLabelledLink(List<Inline> inlines)

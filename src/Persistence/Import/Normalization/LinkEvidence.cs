@@ -22,7 +22,8 @@ internal static partial class LinkEvidence
         ["huggingface.co/datasets/", "kaggle.com/datasets/", "paperswithcode.com/dataset/", "tensorflow.org/datasets/"];
 
     // A lab's own announcements of its work, which read as its blog: jordimas:20's InstructGPT (openai.com/research/instruction-following).
-    private static readonly string[] AnnouncementPaths = ["openai.com/research/", "openai.com/index/", "anthropic.com/research/", "anthropic.com/news/"];
+    private static readonly (string Host, string Path)[] AnnouncementPaths =
+        [("openai.com", "/research/"), ("openai.com", "/index/"), ("anthropic.com", "/research/"), ("anthropic.com", "/news/")];
 
     // Words a title and an unrelated address share by chance ("from", "for", "via" in a CVF page's name).
     private static readonly string[] ConnectingWords = ["a", "an", "the", "of", "for", "from", "to", "in", "on", "with", "via", "and", "by", "at", "is"];
@@ -87,16 +88,9 @@ internal static partial class LinkEvidence
 
     private static bool IsAnnouncement(Uri uri)
     {
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-        foreach (var page in AnnouncementPaths)
-        {
-            var slash = page.IndexOf('/', StringComparison.Ordinal);
-            if (host.Equals(page[..slash], StringComparison.OrdinalIgnoreCase) && uri.AbsolutePath.StartsWith(page[slash..], StringComparison.OrdinalIgnoreCase)
-                && uri.AbsolutePath.Length > page.Length - slash)
-                return true;
-        }
-
-        return false;
+        var site = WebUrl.SiteOf(uri);
+        return AnnouncementPaths.Any(page => site == page.Host && uri.AbsolutePath.Length > page.Path.Length
+            && uri.AbsolutePath.StartsWith(page.Path, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -107,7 +101,7 @@ internal static partial class LinkEvidence
     public static bool NamesSiteOwner(string tag, string? url)
     {
         if (Host(url) is not { } uri || !Formats.NameList.IsStrong(tag) || PersonName.IsOrganization(tag)) return false;
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var host = WebUrl.SiteOf(uri);
         var site = host[..Math.Max(host.IndexOf('.', StringComparison.Ordinal), 0)];
         return site.Length > 0 && string.Equals(TitleKey.Of(tag).Replace(" ", "", StringComparison.Ordinal), site, StringComparison.OrdinalIgnoreCase);
     }

@@ -16,8 +16,7 @@ internal static class WebUrl
         if (string.IsNullOrWhiteSpace(url) || !AbsoluteUri.TryCreate(url.Trim(), out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return null;
-        var host = uri.Host.ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        var host = SiteOf(uri);
         var path = uri.AbsolutePath.TrimEnd('/');
         var query = uri.Query.TrimStart('?');
         if (host is "youtube.com" or "m.youtube.com" && path == "/watch")
@@ -43,13 +42,19 @@ internal static class WebUrl
         var segment = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .LastOrDefault(s => !s.StartsWith("index", StringComparison.OrdinalIgnoreCase) && !s.Equals("main", StringComparison.OrdinalIgnoreCase));
         if (segment is not null) return Uri.UnescapeDataString(segment);
-        var host = uri.Host.ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        var host = SiteOf(uri);
         foreach (var projectHost in ProjectHosts)
         {
             if (host.EndsWith(projectHost, StringComparison.Ordinal) && host.Length > projectHost.Length) return host[..^projectHost.Length];
         }
 
         return host;
+    }
+
+    /// <summary>The address's host in lower case, without "www." ("www.OpenAI.com" → "openai.com").</summary>
+    internal static string SiteOf(Uri uri)
+    {
+        var host = uri.Host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 }
