@@ -20,16 +20,17 @@ internal static class CoauthorshipTable
         """;
 
     /// <summary>
-    /// Where the importer inserts rows itself (see <see cref="RowInserter"/>): reads the bylines now and counts the pairs on
-    /// a pool thread, while the connection goes on with other work (a first import's indexes). 250k-item list: counting takes
-    /// 0.8 s there, where counting into row objects on the connection's own thread took 3.4 s of its path (docs/benchmarks.md
-    /// §13). Null elsewhere. Give it to <see cref="RebuildAsync"/>.
+    /// Where the importer inserts rows itself (see <see cref="RowInserter"/>): takes the bylines (as the writer wrote them,
+    /// else read now) and counts the pairs on a pool thread, while the connection goes on with other work (a first import's
+    /// indexes). 250k-item list: counting takes 0.8 s there, where counting into row objects on the connection's own thread
+    /// took 3.4 s of its path, and reading the bylines back 0.8 s more (docs/benchmarks.md §13). Null elsewhere. Give it to
+    /// <see cref="RebuildAsync"/>.
     /// </summary>
-    public static Task<Counted>? StartCounting(RlhfGraphDbContext db, CancellationToken ct)
+    public static Task<Counted>? StartCounting(RlhfGraphDbContext db, WrittenGraph? written, CancellationToken ct)
     {
         if (!new RowInserter(db).IsAvailable) return null;
         ct.ThrowIfCancellationRequested();
-        var bylines = ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """,
+        var bylines = written?.BylinePairs() ?? ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "AuthorId" """,
             r => (r.GetInt32(0), r.GetInt32(1)));
         return Task.Run(() => Counted.Of(bylines), ct);
     }
@@ -49,7 +50,8 @@ internal static class CoauthorshipTable
             // SQLite sorts every pair of every byline to group them (250k-item list: 8.2 million rows, 7.7 s of the import's one
             // connection); counted in memory and inserted in key order, 64 rows a statement: 4.6 s (docs/benchmarks.md §13).
             var counted = await counting.ConfigureAwait(false);
-            new RowInserter(db).Insert(counted.Rows());
+            // The row objects made on another thread while this one steps SQLite, as the writer's links are.
+            new RowInserter(db).Insert(ReadAhead.InChunks(counted.Rows()));
             return;
         }
 

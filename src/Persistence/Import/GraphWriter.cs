@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Normalization;
 using RlhfGraph.Persistence.Providers;
+using RlhfGraph.Persistence.Search;
 
 namespace RlhfGraph.Persistence.Import;
 
@@ -24,6 +25,15 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
     public int Updated { get; private set; }
 
     public int Deleted { get; private set; }
+
+    /// <summary>
+    /// What the derived tables are made of, as written (see <see cref="WrittenGraph"/>), once the whole graph is; null where the
+    /// rows go through EF, and after <see cref="ForgetWritten"/>.
+    /// </summary>
+    public WrittenGraph? Written { get; private set; }
+
+    /// <summary>Lets go of <see cref="Written"/>, so that it dies with the last of its readers.</summary>
+    public void ForgetWritten() => Written = null;
 
     /// <param name="graph">What the database is to hold.</param>
     /// <param name="progress">Where the phases are reported.</param>
@@ -65,6 +75,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         betweenPhases?.Invoke();
         var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, EntityKeys.OfPaper, p => graph.Keys.Of(nameof(Paper), p.Key), oldPlaces[MentionTarget.Paper], p => PlacesOf(MentionTarget.Paper, p.Key), ct).ConfigureAwait(false);
 
+        var written = _inserter.IsAvailable ? Keep(graph, papers, authors, keywords) : null;
+
         // The links and mentions need only the ids by key from here on.
         Done(graph.Papers);
         Done(graph.Authors);
@@ -82,7 +94,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             a => (a.DatasetId, a.Name), null, ct).ConfigureAwait(false);
         Done(graph.DatasetAliases);
         await SyncLinksAsync(db.PaperAuthors, graph.PaperAuthors.Select(l => new PaperAuthor { PaperId = papers[l.PaperKey], AuthorId = authors[l.AuthorKey], Position = l.Position }),
-            l => (l.PaperId, l.AuthorId), (from, to) => to.Position = from.Position, ct).ConfigureAwait(false);
+            l => (l.PaperId, l.AuthorId), (from, to) => to.Position = from.Position, ct, l => written?.Bylines.Add((l.PaperId, l.AuthorId, l.Position))).ConfigureAwait(false);
         Done(graph.PaperAuthors);
         await SyncLinksAsync(db.CodebaseAuthors, graph.CodebaseAuthors.Select(l => new CodebaseAuthor { CodebaseId = codebases[l.CodebaseKey], AuthorId = authors[l.AuthorKey], Position = l.Position }),
             l => (l.CodebaseId, l.AuthorId), (from, to) => to.Position = from.Position, ct).ConfigureAwait(false);
@@ -97,7 +109,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             l => (l.CodebaseId, l.DatasetId), null, ct).ConfigureAwait(false);
         Done(graph.CodebaseDatasets);
         await SyncLinksAsync(db.PaperKeywords, graph.PaperKeywords.Select(l => new PaperKeyword { PaperId = papers[l.PaperKey], KeywordId = keywords[l.KeywordKey] }),
-            l => (l.PaperId, l.KeywordId), null, ct).ConfigureAwait(false);
+            l => (l.PaperId, l.KeywordId), null, ct, l => written?.PaperKeywords.Add((l.PaperId, l.KeywordId))).ConfigureAwait(false);
         Done(graph.PaperKeywords);
         await SyncLinksAsync(db.CodebaseKeywords, graph.CodebaseKeywords.Select(l => new CodebaseKeyword { CodebaseId = codebases[l.CodebaseKey], KeywordId = keywords[l.KeywordKey] }),
             l => (l.CodebaseId, l.KeywordId), null, ct).ConfigureAwait(false);
@@ -118,6 +130,19 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         });
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
         Done(graph.Mentions);
+        Written = written;
+    }
+
+    /// <summary>The papers', authors' and keywords' searchable values under the ids they were written with.</summary>
+    private static WrittenGraph Keep(ImportGraph graph, Dictionary<string, int> papers, Dictionary<string, int> authors, Dictionary<string, int> keywords)
+    {
+        var written = new WrittenGraph();
+        written.Papers.EnsureCapacity(graph.Papers.Count);
+        foreach (var p in graph.Papers) written.Papers.Add(new SearchEntries.PaperRow(papers[p.Key], p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount));
+        written.Authors.EnsureCapacity(graph.Authors.Count);
+        foreach (var a in graph.Authors) written.Authors.Add(new SearchEntries.AuthorRow(authors[a.Key], a.Name, a.PaperCount));
+        foreach (var k in graph.Keywords) written.Keywords[keywords[k.Key]] = k.Name;
+        return written;
     }
 
     private static IEnumerable<(string PaperKey, string CodebaseKey, CodeRelation Relation)> StrongestRelation(
@@ -272,7 +297,13 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         Inserted += returning.Count;
     }
 
-    private async Task SyncLinksAsync<T, TKey>(DbSet<T> set, IEnumerable<T> desired, Func<T, TKey> keyOf, Action<T, T>? update, CancellationToken ct)
+    /// <param name="set">The link table.</param>
+    /// <param name="desired">Its rows; of two with one key, the first.</param>
+    /// <param name="keyOf">A row's key.</param>
+    /// <param name="update">Gives a row that stays the wanted row's other values.</param>
+    /// <param name="ct">Cancels the sync.</param>
+    /// <param name="kept">Sees every row the table holds afterwards, with its values (on another thread as they stream).</param>
+    private async Task SyncLinksAsync<T, TKey>(DbSet<T> set, IEnumerable<T> desired, Func<T, TKey> keyOf, Action<T, T>? update, CancellationToken ct, Action<T>? kept = null)
         where T : class
         where TKey : notnull
     {
@@ -284,7 +315,12 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
             // they are made, never held as a list (mentions at 250k items: 708k entities). They are made on another thread
             // while this one steps SQLite (looking up two ids by key and deduplicating cost as much as the insert).
             _progress?.Report($"  {set.EntityType.GetTableName()}: streaming new rows");
-            Inserted += _inserter.Insert(ReadAhead.InChunks(desired.Where(wanted => seen.Add(keyOf(wanted)))));
+            Inserted += _inserter.Insert(ReadAhead.InChunks(desired.Where(wanted =>
+            {
+                if (!seen.Add(keyOf(wanted))) return false;
+                kept?.Invoke(wanted);
+                return true;
+            })));
             return;
         }
 
@@ -293,6 +329,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         {
             var key = keyOf(wanted);
             if (!seen.Add(key)) continue;
+            kept?.Invoke(wanted);
             if (existing.Remove(key, out var current)) update?.Invoke(wanted, current);
             else added.Add(wanted);
         }

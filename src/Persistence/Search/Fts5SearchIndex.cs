@@ -19,11 +19,8 @@ public sealed class Fts5SearchIndex : ISearchIndex
         CREATE VIRTUAL TABLE SearchIndex USING fts5(Name, Text, content='SearchEntries', content_rowid='Id', tokenize='unicode61 remove_diacritics 2')
         """;
 
-    public async Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct)
-    {
-        await SearchEntries.RewriteAsync(db, ct).ConfigureAwait(false);
+    public async Task IndexEntriesAsync(RlhfGraphDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("INSERT INTO SearchIndex(SearchIndex) VALUES('rebuild')", ct).ConfigureAwait(false);
-    }
 
     public async Task<SearchPage> SearchAsync(RlhfGraphDbContext db, SearchText query, IReadOnlyCollection<SearchKind> kinds, int offset, int count, bool wantsTotal, CancellationToken ct)
     {

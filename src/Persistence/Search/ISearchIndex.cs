@@ -7,8 +7,8 @@ namespace RlhfGraph.Persistence.Search;
 /// </summary>
 public interface ISearchIndex
 {
-    /// <summary>Makes the index match the tables; runs inside the importer's transaction.</summary>
-    Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct);
+    /// <summary>Makes the index match the SearchEntries table, which the importer has just rewritten; runs inside its transaction.</summary>
+    Task IndexEntriesAsync(RlhfGraphDbContext db, CancellationToken ct);
 
     /// <summary>Hits for every word of <paramref name="query"/>, best first, skipping <paramref name="offset"/>.</summary>
     Task<SearchPage> SearchAsync(RlhfGraphDbContext db, SearchText query, IReadOnlyCollection<SearchKind> kinds, int offset, int count, bool wantsTotal, CancellationToken ct);

@@ -15,7 +15,8 @@ public sealed class LikeSearchIndex : ISearchIndex
 {
     public static readonly LikeSearchIndex Instance = new();
 
-    public Task RebuildAsync(RlhfGraphDbContext db, CancellationToken ct) => SearchEntries.RewriteAsync(db, ct);
+    /// <summary>Nothing to do: LIKE reads the table itself.</summary>
+    public Task IndexEntriesAsync(RlhfGraphDbContext db, CancellationToken ct) => Task.CompletedTask;
 
     public async Task<SearchPage> SearchAsync(RlhfGraphDbContext db, SearchText query, IReadOnlyCollection<SearchKind> kinds, int offset, int count, bool wantsTotal, CancellationToken ct)
     {

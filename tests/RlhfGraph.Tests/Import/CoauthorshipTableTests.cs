@@ -119,7 +119,7 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         await using (var db = database.CreateContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var counting = CoauthorshipTable.StartCounting(db, ct);
+            var counting = CoauthorshipTable.StartCounting(db, null, ct);
             Assert.Equal(database.Provider == DatabaseProvider.Sqlite, counting is not null);
             await CoauthorshipTable.RebuildAsync(db, counting, ct);
             await transaction.CommitAsync(ct);
