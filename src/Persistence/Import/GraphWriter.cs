@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using RlhfGraph.Persistence.Entities;
 using RlhfGraph.Persistence.Import.Normalization;
 using RlhfGraph.Persistence.Providers;
-using RlhfGraph.Persistence.Search;
 
 namespace RlhfGraph.Persistence.Import;
 
@@ -26,14 +25,8 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
 
     public int Deleted { get; private set; }
 
-    /// <summary>
-    /// What the derived tables are made of, as written (see <see cref="WrittenGraph"/>), once the whole graph is; null where the
-    /// rows go through EF, and after <see cref="ForgetWritten"/>.
-    /// </summary>
+    /// <summary>The links the derived tables are made of, as written (see <see cref="WrittenGraph"/>), once the whole graph is; null where the rows go through EF.</summary>
     public WrittenGraph? Written { get; private set; }
-
-    /// <summary>Lets go of <see cref="Written"/>, so that it dies with the last of its readers.</summary>
-    public void ForgetWritten() => Written = null;
 
     /// <param name="graph">What the database is to hold.</param>
     /// <param name="progress">Where the phases are reported.</param>
@@ -75,7 +68,7 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         betweenPhases?.Invoke();
         var papers = await SyncEntitiesAsync(db.Papers, graph.Papers, p => p.Key, EntityKeys.OfPaper, p => graph.Keys.Of(nameof(Paper), p.Key), oldPlaces[MentionTarget.Paper], p => PlacesOf(MentionTarget.Paper, p.Key), ct).ConfigureAwait(false);
 
-        var written = _inserter.IsAvailable ? Keep(graph, papers, authors, keywords) : null;
+        var written = _inserter.IsAvailable ? new WrittenGraph(graph.PaperAuthors.Count, graph.PaperKeywords.Count) : null;
 
         // The links and mentions need only the ids by key from here on.
         Done(graph.Papers);
@@ -131,18 +124,6 @@ internal sealed class GraphWriter(RlhfGraphDbContext db)
         await SyncLinksAsync(db.Mentions, mentions, m => (m.SourceId, m.Line, m.Column, m.Section, m.PaperId, m.CodebaseId, m.DatasetId), null, ct).ConfigureAwait(false);
         Done(graph.Mentions);
         Written = written;
-    }
-
-    /// <summary>The papers', authors' and keywords' searchable values under the ids they were written with.</summary>
-    private static WrittenGraph Keep(ImportGraph graph, Dictionary<string, int> papers, Dictionary<string, int> authors, Dictionary<string, int> keywords)
-    {
-        var written = new WrittenGraph();
-        written.Papers.EnsureCapacity(graph.Papers.Count);
-        foreach (var p in graph.Papers) written.Papers.Add(new SearchEntries.PaperRow(papers[p.Key], p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount));
-        written.Authors.EnsureCapacity(graph.Authors.Count);
-        foreach (var a in graph.Authors) written.Authors.Add(new SearchEntries.AuthorRow(authors[a.Key], a.Name, a.PaperCount));
-        foreach (var k in graph.Keywords) written.Keywords[keywords[k.Key]] = k.Name;
-        return written;
     }
 
     private static IEnumerable<(string PaperKey, string CodebaseKey, CodeRelation Relation)> StrongestRelation(

@@ -73,15 +73,11 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                         CollectBetweenPhases(items, giveBack: true);
 
                         // The co-authorships and the search index are derived from the tables, so they change only when the tables did
-                        // (or, the search index, was never built). From what the writer wrote, the co-authorships are counted and most
-                        // search entries made on pool threads from here, while the connection makes the indexes; the counted pairs are
-                        // inserted first, and let go (250k-item list: docs/benchmarks.md §13).
+                        // (or, the search index, was never built). The co-authorships are counted on a pool thread from here, from the
+                        // bylines as the writer wrote them, while the connection makes the indexes, and inserted before the search
+                        // entries are made, so the counted pairs are gone by then (250k-item list: docs/benchmarks.md §13).
                         var changed = attempt.Inserted + attempt.Updated + attempt.Deleted > 0;
-                        var rebuildSearch = changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false);
                         var counting = changed ? CoauthorshipTable.StartCounting(db, attempt.Written, ct) : null;
-                        var making = rebuildSearch ? SearchEntries.StartMaking(db, attempt.Written, ct) : null;
-                        // The tasks hold what they read of it for as long as they run; nothing else reads it.
-                        attempt.ForgetWritten();
                         try
                         {
                             if (indexes is not null)
@@ -97,21 +93,20 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
                                 // The finished task holds the counted pairs (250k-item list: 98 MB) for as long as it is referenced.
                                 counting = null;
                             }
-
-                            if (rebuildSearch)
-                            {
-                                progress?.Report("search index");
-                                await SearchEntries.RewriteAsync(db, making, ct).ConfigureAwait(false);
-                                making = null;
-                                await db.Search.IndexEntriesAsync(db, ct).ConfigureAwait(false);
-                            }
                         }
-                        catch when (counting is not null || making is not null)
+                        catch when (counting is not null)
                         {
                             // Nothing of the import runs on after its failure, which is the one reported.
-                            await Ended(counting).ConfigureAwait(false);
-                            await Ended(making).ConfigureAwait(false);
+                            await counting.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
                             throw;
+                        }
+
+                        if (changed || !await db.SearchEntries.AnyAsync(ct).ConfigureAwait(false))
+                        {
+                            progress?.Report("search index");
+                            // The links as just written (null where the rows went through EF: read from the tables).
+                            await SearchEntries.RewriteAsync(db, attempt.Written, ct).ConfigureAwait(false);
+                            await db.Search.IndexEntriesAsync(db, ct).ConfigureAwait(false);
                         }
 
                         // In the same transaction, so a reader never sees new rows under the old version (HTTP ETags rely on it).
@@ -232,10 +227,6 @@ public sealed class Importer(IDbContextFactory<RlhfGraphDbContext> contexts, ILo
             }
         }
     }
-
-    /// <summary>Completes when <paramref name="task"/> has ended, however it ended.</summary>
-    private static Task Ended(Task? task) =>
-        task?.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default) ?? Task.CompletedTask;
 
     /// <summary>Between phases of a large import: see <see cref="LargeImport"/>.</summary>
     private static void CollectBetweenPhases(int items, bool giveBack = false)

@@ -11,40 +11,22 @@ namespace RlhfGraph.Persistence.Search;
 /// reading papers with their authors and keywords as nested lists through EF Core, and folding a prolific author's
 /// name for every paper, was most of the phase (250k-item list: 9.1 s of CPU to read the papers alone; see
 /// docs/benchmarks.md §13). Everything is read first, in one go, and the entries made from it as they are written; after
-/// an import, the papers' and authors' entries are made from what the importer wrote instead (see <see cref="WrittenGraph"/>).
+/// an import, the link tables (the bylines, the papers' keywords) are taken as the importer wrote them (see <see cref="WrittenGraph"/>).
 /// </remarks>
 internal static class SearchEntries
 {
     /// <summary>
-    /// Starts making the papers' and authors' entries (250k-item list: 700 000 of 830 000) on a pool thread from what the importer
-    /// has just written, while its connection goes on with other work (a first import's indexes, the co-authorships); give the
-    /// task to <see cref="RewriteAsync"/>. Null without <paramref name="written"/>: the entries are then made from the tables.
-    /// </summary>
-    /// <remarks>Only the authors' other spellings are read here: the codebases' and datasets' entries count links, which are read
-    /// once their indexes are back (see RewriteAsync).</remarks>
-    public static Task<List<SearchEntry>>? StartMaking(RlhfGraphDbContext db, WrittenGraph? written, CancellationToken ct)
-    {
-        if (written is null) return null;
-        ct.ThrowIfCancellationRequested();
-        var aliases = ReadAliases(db);
-        return Task.Run(() => PapersAndAuthors(FromWritten(written, aliases)).ToList(), ct);
-    }
-
-    /// <summary>
     /// Replaces every entry. Where the importer inserts rows itself (see <see cref="RowInserter"/>) the entries are made on a
     /// second thread a few thousand ahead of the inserts and never held all at once (250k-item list: 830 000 entries, ≈ 250 MB
-    /// when they were made whole before the first insert; docs/benchmarks.md §13), or were made already (<paramref name="made"/>).
+    /// when they were made whole before the first insert; docs/benchmarks.md §13).
     /// </summary>
     /// <param name="db">The importer's context, in its transaction.</param>
-    /// <param name="made">What <see cref="StartMaking"/> gave, no row written since; null: every entry is made from the tables.</param>
+    /// <param name="written">The links as the importer has just written them, which are then not read back; null: read from the tables.</param>
     /// <param name="ct">Cancels the rewrite.</param>
-    public static async Task RewriteAsync(RlhfGraphDbContext db, Task<List<SearchEntry>>? made, CancellationToken ct)
+    public static async Task RewriteAsync(RlhfGraphDbContext db, WrittenGraph? written, CancellationToken ct)
     {
         await db.SearchEntries.ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        var others = await ReadOthersAsync(db, ct).ConfigureAwait(false);
-        var entries = made is null
-            ? PapersAndAuthors(await ReadAsync(db, ct).ConfigureAwait(false)).Concat(CodebasesAndDatasets(others))
-            : (await made.ConfigureAwait(false)).Concat(CodebasesAndDatasets(others));
+        var entries = Make(await ReadAsync(db, written, ct).ConfigureAwait(false));
         if (new RowInserter(db) is { IsAvailable: true } inserter)
         {
             inserter.Insert(ReadAhead.InChunks(entries));
@@ -56,65 +38,46 @@ internal static class SearchEntries
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The rows <see cref="ReadAsync"/> reads, in the same order, from what the importer wrote.</summary>
-    private static Rows FromWritten(WrittenGraph written, List<AliasRow> aliases)
+    /// <summary>What the entries are made of, read in one go (ordered, so the text does not depend on the order rows were written in).</summary>
+    private static async Task<Rows> ReadAsync(RlhfGraphDbContext db, WrittenGraph? written, CancellationToken ct)
     {
-        written.Papers.Sort((x, y) => x.Id.CompareTo(y.Id));
-        written.Authors.Sort((x, y) => x.Id.CompareTo(y.Id));
-        written.PaperKeywords.Sort();
-        // By paper, then position, as the bylines are read.
-        written.Bylines.Sort((x, y) => x.PaperId != y.PaperId ? x.PaperId.CompareTo(y.PaperId)
-            : x.Position != y.Position ? x.Position.CompareTo(y.Position) : x.AuthorId.CompareTo(y.AuthorId));
-        return new(written.Authors, aliases, written.Keywords, written.Papers,
-            written.PaperKeywords.ConvertAll(k => new Link(k.PaperId, k.KeywordId)), written.Bylines.ConvertAll(b => new Link(b.PaperId, b.AuthorId)));
-    }
+        // On SQLite synchronously: it answers on the calling thread either way, and EF's asynchronous reader made an execution
+        // context per row (250k-item list: 2.9 million rows, 340 MB of them, docs/benchmarks.md §13).
+        var sqlite = db.Database.IsSqlite();
+        async Task<List<T>> All<T>(IQueryable<T> query)
+        {
+            ct.ThrowIfCancellationRequested();
+            return sqlite ? query.ToList() : await query.ToListAsync(ct).ConfigureAwait(false);
+        }
 
-    /// <summary>What the papers' and authors' entries are made of, read in one go (ordered, so the text does not depend on the order rows were written in).</summary>
-    private static async Task<Rows> ReadAsync(RlhfGraphDbContext db, CancellationToken ct)
-    {
         // The four large tables (250k-item list: 2.9 million rows) straight from the connection's reader where the entries are
         // written straight to it too (see RowInserter): EF's materializer boxed each value and made an execution context per
         // row, 480 MB of garbage (docs/benchmarks.md §13). The same columns in the same order as the queries beside them.
         var raw = new RowInserter(db).IsAvailable;
         return new(
             raw ? ConnectionRows.Read(db, """SELECT "Id", "Name", "PaperCount" FROM "Authors" ORDER BY "Id" """, r => new AuthorRow(r.GetInt32(0), r.GetString(1), r.GetInt32(2)))
-                : await All(db, db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount)), ct).ConfigureAwait(false),
-            raw ? ReadAliases(db) : await All(db, Aliases(db), ct).ConfigureAwait(false),
-            (await All(db, db.Keywords.Select(k => new KeywordRow(k.Id, k.Name)), ct).ConfigureAwait(false)).ToDictionary(k => k.Id, k => k.Name),
+                : await All(db.Authors.OrderBy(a => a.Id).Select(a => new AuthorRow(a.Id, a.Name, a.PaperCount))).ConfigureAwait(false),
+            await All(db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name))).ConfigureAwait(false),
+            (await All(db.Keywords.Select(k => new KeywordRow(k.Id, k.Name))).ConfigureAwait(false)).ToDictionary(k => k.Id, k => k.Name),
             raw ? ConnectionRows.Read(db, """SELECT "Id", "Title", "Alias", "ArxivId", "Venue", "MentionCount" FROM "Papers" ORDER BY "Id" """,
                     r => new PaperRow(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), r.GetInt32(5)))
-                : await All(db, db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount)), ct).ConfigureAwait(false),
-            raw ? ConnectionRows.Read(db, """SELECT "PaperId", "KeywordId" FROM "PaperKeywords" ORDER BY "PaperId", "KeywordId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
-                : await All(db, db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId)), ct).ConfigureAwait(false),
-            raw ? ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "Position", "AuthorId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
-                : await All(db, db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId)), ct)
-                    .ConfigureAwait(false));
-    }
-
-    private static IQueryable<AliasRow> Aliases(RlhfGraphDbContext db) => db.AuthorAliases.OrderBy(a => a.AuthorId).ThenBy(a => a.Name).Select(a => new AliasRow(a.AuthorId, a.Name));
-
-    // On the calling thread, as SQLite answers either way; by the table's own key, so a first import's dropped indexes do not matter.
-    private static List<AliasRow> ReadAliases(RlhfGraphDbContext db) => Aliases(db).ToList();
-
-    /// <summary>The codebases and datasets with the number of papers linking each, read once the link tables' indexes are in place.</summary>
-    private static async Task<(List<CodebaseRow> Codebases, List<DatasetRow> Datasets)> ReadOthersAsync(RlhfGraphDbContext db, CancellationToken ct) =>
-    (
-        await All(db, db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count)), ct).ConfigureAwait(false),
-        await All(db, db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
-            .AsSplitQuery(), ct).ConfigureAwait(false));
-
-    // On SQLite synchronously: it answers on the calling thread either way, and EF's asynchronous reader made an execution
-    // context per row (250k-item list: 2.9 million rows, 340 MB of them, docs/benchmarks.md §13).
-    private static async Task<List<T>> All<T>(RlhfGraphDbContext db, IQueryable<T> query, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        return db.Database.IsSqlite() ? query.ToList() : await query.ToListAsync(ct).ConfigureAwait(false);
+                : await All(db.Papers.OrderBy(p => p.Id).Select(p => new PaperRow(p.Id, p.Title, p.Alias, p.ArxivId, p.Venue, p.MentionCount))).ConfigureAwait(false),
+            written?.PaperKeywordsInOrder()
+                ?? (raw ? ConnectionRows.Read(db, """SELECT "PaperId", "KeywordId" FROM "PaperKeywords" ORDER BY "PaperId", "KeywordId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
+                : await All(db.PaperKeywords.OrderBy(k => k.PaperId).ThenBy(k => k.KeywordId).Select(k => new Link(k.PaperId, k.KeywordId))).ConfigureAwait(false)),
+            written?.BylinesInOrder()
+            ?? (raw ? ConnectionRows.Read(db, """SELECT "PaperId", "AuthorId" FROM "PaperAuthors" ORDER BY "PaperId", "Position", "AuthorId" """, r => new Link(r.GetInt32(0), r.GetInt32(1)))
+                : await All(db.PaperAuthors.OrderBy(a => a.PaperId).ThenBy(a => a.Position).ThenBy(a => a.AuthorId).Select(a => new Link(a.PaperId, a.AuthorId)))
+                    .ConfigureAwait(false)),
+            await All(db.Codebases.Select(c => new CodebaseRow(c.Id, c.Name, c.Repository, c.Owner, c.Description, c.Url, c.Papers.Count))).ConfigureAwait(false),
+            await All(db.Datasets.Select(d => new DatasetRow(d.Id, d.Name, d.Url, d.Papers.Count, d.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
+                .AsSplitQuery()).ConfigureAwait(false));
     }
 
     private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    /// <summary>The papers' entries, then the authors', made as they are read.</summary>
-    private static IEnumerable<SearchEntry> PapersAndAuthors(Rows rows)
+    /// <summary>The entries, papers first, then authors, codebases and datasets, made as they are read.</summary>
+    private static IEnumerable<SearchEntry> Make(Rows rows)
     {
         var authorNames = new Dictionary<int, string>(rows.Authors.Count);
         foreach (var author in rows.Authors) authorNames[author.Id] = author.Name;
@@ -148,13 +111,9 @@ internal static class SearchEntries
             for (; i < rows.AuthorAliases.Count && rows.AuthorAliases[i].AuthorId == a.Id; i++) name.Add(rows.AuthorAliases[i].Name);
             yield return Entry(SearchKind.Author, a.Id, a.Name, a.PaperCount, name, [], Fold);
         }
-    }
 
-    /// <summary>The codebases' entries, then the datasets'.</summary>
-    private static IEnumerable<SearchEntry> CodebasesAndDatasets((List<CodebaseRow> Codebases, List<DatasetRow> Datasets) rows)
-    {
-        foreach (var c in rows.Codebases) yield return Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], SearchText.Fold);
-        foreach (var d in rows.Datasets) yield return Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], SearchText.Fold);
+        foreach (var c in rows.Codebases) yield return Entry(SearchKind.Codebase, c.Id, c.Name, c.Papers, [c.Name, c.Repository], [c.Owner, c.Description, c.Url], Fold);
+        foreach (var d in rows.Datasets) yield return Entry(SearchKind.Dataset, d.Id, d.Name, d.Papers, [d.Name, .. d.Aliases], [d.Url], Fold);
     }
 
     private static SearchEntry Entry(SearchKind kind, int id, string label, int popularity, IReadOnlyList<string?> name, IReadOnlyList<string?> text, Func<string, string> fold) => new()
@@ -169,21 +128,18 @@ internal static class SearchEntries
     };
 
     /// <summary>A link row as two ids: its owner (the paper or author it belongs to) and what it names.</summary>
-    private readonly record struct Link(int Owner, int Other);
+    internal readonly record struct Link(int Owner, int Other);
 
-    /// <summary>What the papers' and authors' entries are made of.</summary>
     private sealed record Rows(List<AuthorRow> Authors, List<AliasRow> AuthorAliases, Dictionary<int, string> Keywords, List<PaperRow> Papers,
-        List<Link> PaperKeywords, List<Link> Bylines);
+        List<Link> PaperKeywords, List<Link> Bylines, List<CodebaseRow> Codebases, List<DatasetRow> Datasets);
 
     private sealed record KeywordRow(int Id, string Name);
 
-    /// <summary>An author's searchable values.</summary>
-    internal sealed record AuthorRow(int Id, string Name, int PaperCount);
+    private sealed record AuthorRow(int Id, string Name, int PaperCount);
 
     private sealed record AliasRow(int AuthorId, string Name);
 
-    /// <summary>A paper's searchable values.</summary>
-    internal sealed record PaperRow(int Id, string Title, string? Alias, string? ArxivId, string? Venue, int MentionCount);
+    private sealed record PaperRow(int Id, string Title, string? Alias, string? ArxivId, string? Venue, int MentionCount);
 
     private sealed record CodebaseRow(int Id, string Name, string? Repository, string? Owner, string? Description, string? Url, int Papers);
 

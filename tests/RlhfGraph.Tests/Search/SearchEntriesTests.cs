@@ -64,7 +64,7 @@ public abstract class SearchEntriesTests(DatabaseEngine engine) : DatabaseTests(
         {
             Assert.True(await db.SearchEntries.CountAsync(ct) > 500);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await SearchEntries.RewriteAsync(db, made: null, ct);
+            await SearchEntries.RewriteAsync(db, written: null, ct);
             await db.Search.IndexEntriesAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
