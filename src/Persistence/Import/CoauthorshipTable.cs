@@ -23,7 +23,7 @@ internal static class CoauthorshipTable
     /// Where the importer inserts rows itself (see <see cref="RowInserter"/>): takes the bylines (as the writer wrote them,
     /// else read now) and counts the pairs on a pool thread, while the connection goes on with other work (a first import's
     /// indexes). 250k-item list: counting takes 0.8 s there, where counting into row objects on the connection's own thread
-    /// took 3.4 s of its path, and reading the bylines back 0.8 s more (docs/benchmarks.md §13). Null elsewhere. Give it to
+    /// took 3.4 s of its path, and reading the bylines back ≈ 0.4 s more (docs/benchmarks.md §13). Null elsewhere. Give it to
     /// <see cref="RebuildAsync"/>.
     /// </summary>
     public static Task<Counted>? StartCounting(RlhfGraphDbContext db, WrittenGraph? written, CancellationToken ct)

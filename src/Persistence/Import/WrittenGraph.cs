@@ -5,7 +5,7 @@ namespace RlhfGraph.Persistence.Import;
 /// <summary>
 /// The link rows the derived tables (the co-authorships, the search entries) are made of, as the writer wrote them: ids
 /// only, so the importer need not read back the largest table it has just written (250k-item list: 1.15 million bylines,
-/// read back twice, ≈ 1.8 s of the import's one connection, for 14 MB kept; docs/benchmarks.md §13). Only where the
+/// read back twice, ≈ 1.2 s of the import's one connection, for ≈ 18 MB kept; docs/benchmarks.md §13). Only where the
 /// importer inserts rows itself (see <see cref="RowInserter"/>); elsewhere the derived tables are made from the tables.
 /// </summary>
 /// <remarks>

@@ -56,7 +56,7 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         await database.CreateImporter().ImportAsync(TestDatabase.SeedDirectory);
         var (before, _) = await ReadAsync(database);
         using var seed = new SeedCopy();
-        ChangeAByline(seed);
+        seed.AddACoauthorToContrastivePreferenceLearning();
 
         await database.CreateImporter().ImportAsync(seed.Directory);
 
@@ -73,7 +73,7 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
         var (before, _) = await ReadAsync(database);
         var snapshot = await database.SnapshotAsync();
         using var seed = new SeedCopy();
-        ChangeAByline(seed);
+        seed.AddACoauthorToContrastivePreferenceLearning();
         var failing = new FailOnCoauthorshipFill();
 
         await Assert.ThrowsAnyAsync<Exception>(() => database.CreateImporter(failing).ImportAsync(seed.Directory));
@@ -165,13 +165,6 @@ public abstract class CoauthorshipTableTests(DatabaseEngine engine) : DatabaseTe
             var clustered = await db.Database.SqlQueryRaw<string>("SELECT type_desc AS Value FROM sys.indexes WHERE object_id = OBJECT_ID('Coauthorships') AND is_primary_key = 1").SingleAsync();
             Assert.Equal("CLUSTERED", clustered);
         }
-    }
-
-    /// <summary>Contrastive Preference Learning gains a co-author in both lists that name it: her pairs are new.</summary>
-    private static void ChangeAByline(SeedCopy seed)
-    {
-        seed.Replace("awesome-llm-training.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
-        seed.Replace("awesome-rlhf-louieworth-2024.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
     }
 
     /// <summary>The table's rows, and the pairs computed here from PaperAuthors (both directions, shared paper count).</summary>

@@ -22,6 +22,13 @@ public sealed class SeedCopy : IDisposable
         File.WriteAllText(PathOf(file), text.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
+    /// <summary>Contrastive Preference Learning gains a co-author, Ada Lovelace, in both lists that name it: her bylines and pairs are new.</summary>
+    public void AddACoauthorToContrastivePreferenceLearning()
+    {
+        Replace("awesome-llm-training.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
+        Replace("awesome-rlhf-louieworth-2024.md", "Joey Hejna, Rafael Rafailov, Harshit Sikchi", "Joey Hejna, Rafael Rafailov, Ada Lovelace, Harshit Sikchi");
+    }
+
     /// <summary>Drops a source from sources.json (its file stays in the folder, unlisted), as a maintainer removing a list would.</summary>
     public void Unlist(string source)
     {
