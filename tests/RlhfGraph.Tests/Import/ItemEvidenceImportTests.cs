@@ -321,7 +321,7 @@ public sealed class ItemEvidenceImportTests
         var report = await database.CreateImporter().ImportAsync(AwesomeListImportTests.FolderWith(AwesomeMarkdownParserTests.FixturePath("headed.md")));
 
         var source = Assert.Single(report.Sources);
-        Assert.Equal((4, 4, 0), (source.Seen, source.Imported, source.Skipped));
+        Assert.Equal((5, 5, 0), (source.Seen, source.Imported, source.Skipped));
         ItemsByLine.AssertEach(await ItemsByLine.ReadAsync(database, "headed"),
         [
             // "### Title" over "- **Authors**: …", "- **Venue**: …", "- **Links**: [arXiv](…) | [Code](…)".
@@ -333,6 +333,8 @@ public sealed class ItemEvidenceImportTests
             (21, "Paper · Paper · Delta Reward Shaping · arXiv · 2024"),
             // A venue that is no known one is kept as written, less its year.
             (23, "Paper · Paper · Epsilon Alignment in the Wild · Nature Machine Intelligence · 2024"),
+            // No link: its people and its year are what make it a work (a citation without a venue).
+            (28, "Paper · Paper · Zeta Preference Elicitation in Practice · - · 2023"),
         ]);
         await using var db = database.CreateContext();
         var papers = await db.Papers.Include(p => p.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(p => p.Title);

@@ -321,9 +321,9 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     /// <summary>A "Label: value" line of a work written as a heading over its fields.</summary>
     private static void ReadField(Reading work, string label, string value)
     {
-        switch (label)
+        switch (FieldOf(label))
         {
-            case "author" or "authors" or "by":
+            case Field.People:
                 var byline = Byline.Parse(value);
                 if (!work.BylineRead && byline.People.Count > 0)
                 {
@@ -333,13 +333,13 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
                 }
 
                 break;
-            case "year" or "date":
+            case Field.Year:
                 if (YearIn().Match(value) is { Success: true } given) work.Year ??= int.Parse(given.Value, System.Globalization.CultureInfo.InvariantCulture);
                 break;
-            case "tl;dr" or "tldr" or "summary" or "abstract" or "note":
+            case Field.Description:
                 work.Description ??= value;
                 break;
-            default:
+            case Field.Venue:
                 // "NeurIPS 2024", "Nature Machine Intelligence, 2024" or a date alone ("2024-03-01": a year, no venue).
                 var named = Venue.Parse(value);
                 var undated = YearIn().Replace(value, " ").Trim(' ', ',', '.', '-', '/', '(', ')');
@@ -347,6 +347,23 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
                 work.Year ??= named?.Year ?? (YearIn().Match(value) is { Success: true } v ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : null);
                 break;
         }
+    }
+
+    /// <summary>What a <see cref="DetailField"/> label (lower case) gives the work; one place for both its readers.</summary>
+    private static Field FieldOf(string label) => label switch
+    {
+        "author" or "authors" or "by" => Field.People,
+        "year" or "date" => Field.Year,
+        "tl;dr" or "tldr" or "summary" or "abstract" or "note" => Field.Description,
+        _ => Field.Venue,
+    };
+
+    private enum Field
+    {
+        People,
+        Year,
+        Description,
+        Venue,
     }
 
     /// <summary>
@@ -452,7 +469,8 @@ internal sealed partial class AwesomeEntry(int line, AwesomeSection section, Lis
     {
         var linked = lines.Any(l => LinksTheWork(l) && MarkdownInlines.Links(l).Any(k => PaperEvidence.IsPaperLink(k.Url)));
         var labels = lines.Select(l => DetailField().Match(MarkdownInlines.Text(l))).Where(m => m.Success).Select(m => m.Groups["label"].Value.ToLowerInvariant()).ToList();
-        return linked || (labels.Any(l => l is "author" or "authors") && labels.Any(l => l is not ("author" or "authors" or "by" or "tl;dr" or "tldr" or "summary" or "abstract" or "note")));
+        // "By" alone is too loose a label to make a work of; a venue or a year beside the authors is what a citation has.
+        return linked || (labels.Any(l => l is "author" or "authors") && labels.Any(l => FieldOf(l) is Field.Venue or Field.Year));
     }
 
     /// <summary>A line of the work's own links: labelled links alone, or "Paper: [arXiv](…)" / "Links: [arXiv](…) | [Code](…)".</summary>
