@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            await SqlitePages.SizeNewFileAsync(db, cancellationToken).ConfigureAwait(false);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             if (pending.Count > 0)
             {

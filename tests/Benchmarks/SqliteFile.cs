@@ -19,6 +19,8 @@ internal sealed class SqliteFile(string path) : IDbContextFactory<RlhfGraphDbCon
     public async Task MigrateAsync()
     {
         await using var db = CreateDbContext();
+        // As the API's migrate does, so an import here writes the pages the API's file has.
+        await SqlitePages.SizeNewFileAsync(db, CancellationToken.None);
         await db.Database.MigrateAsync();
     }
 

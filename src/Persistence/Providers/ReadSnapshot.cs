@@ -17,8 +17,9 @@ public static class ReadSnapshot
 
     /// <summary>
     /// Makes the database able to give readers a snapshot, once per database (migrate does it; idempotent):
-    /// SQLite's write-ahead log, where readers and the one writer never wait for each other (EF Core creates
-    /// files in WAL mode, a file made by other tools may not be), and SQL Server's row versioning for SNAPSHOT.
+    /// SQLite's write-ahead log, where readers and the one writer never wait for each other (a file EF Core makes is in
+    /// WAL mode already; one made first with its page size, see <see cref="SqlitePages"/>, or by another tool is not),
+    /// and SQL Server's row versioning for SNAPSHOT.
     /// </summary>
     public static async Task EnableAsync(RlhfGraphDbContext db, CancellationToken cancellationToken)
     {

@@ -176,6 +176,44 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     /// <summary>Standard error's lines as they come.</summary>
+    [Fact]
+    public async Task ASeedMakesANewFileWith16KbPagesAndLeavesTheSizeOfAFileThatHasPagesAlone()
+    {
+        var (exit, output, _) = await SeedAsync($"Data Source={DatabasePath}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        Assert.Equal(((long)Persistence.Providers.SqlitePages.NewFileSize, "wal"), PagesAndJournal(DatabasePath));
+
+        // A file made before (4 KB pages, SQLite's default) keeps them, and what it held: only a VACUUM could change them.
+        var older = Path.Combine(_directory, "older.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; CREATE TABLE Kept (Note TEXT); INSERT INTO Kept VALUES ('made before');";
+            command.ExecuteNonQuery();
+        }
+
+        (exit, output, _) = await SeedAsync($"Data Source={older}", "--source", TestDatabase.SeedDirectory);
+        Assert.True(exit == 0, output);
+        Assert.Equal((4096L, "wal"), PagesAndJournal(older));
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        using var read = check.CreateCommand();
+        read.CommandText = "SELECT (SELECT Note FROM Kept) || ' ' || (SELECT COUNT(*) FROM Papers)";
+        Assert.Equal("made before 194", read.ExecuteScalar());
+    }
+
+    private static (long PageSize, string Journal) PagesAndJournal(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        var size = (long)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA journal_mode";
+        return (size, (string)command.ExecuteScalar()!);
+    }
+
     private static ChannelReader<string> Lines(StreamReader reader, CancellationToken ct)
     {
         var lines = Channel.CreateUnbounded<string>();

@@ -23,8 +23,10 @@ public sealed class SqliteTestDatabase : TestDatabase
         var cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "graph.db"), Pooling = false }.ToString();
         var db = new SqliteTestDatabase(directory, cs);
         await using var context = db.CreateContext();
+        // As the migrate command does: the page size of a new file, the migrations, the write-ahead log.
+        await SqlitePages.SizeNewFileAsync(context, CancellationToken.None);
         await context.Database.MigrateAsync();
-        await ReadSnapshot.EnableAsync(context, CancellationToken.None);  // as the migrate command does
+        await ReadSnapshot.EnableAsync(context, CancellationToken.None);
         return db;
     }
 
