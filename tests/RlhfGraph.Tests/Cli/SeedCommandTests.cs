@@ -175,7 +175,6 @@ public sealed class SeedCommandTests : IDisposable
         }
     }
 
-    /// <summary>Standard error's lines as they come.</summary>
     [Fact]
     public async Task ASeedMakesANewFileWith16KbPagesAndLeavesTheSizeOfAFileThatHasPagesAlone()
     {
@@ -214,6 +213,7 @@ public sealed class SeedCommandTests : IDisposable
         return (size, (string)command.ExecuteScalar()!);
     }
 
+    /// <summary>Standard error's lines as they come.</summary>
     private static ChannelReader<string> Lines(StreamReader reader, CancellationToken ct)
     {
         var lines = Channel.CreateUnbounded<string>();
